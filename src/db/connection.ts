@@ -1,0 +1,104 @@
+// Opens a database for a target: a Prisma client plus what the migrator needs.
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "../generated/prisma/client.js";
+import { DatabaseConfigError, type DatabaseTarget } from "./target.js";
+import { postgresMigrationAdapter } from "./postgres-migration-adapter.js";
+
+export interface Database {
+  target: DatabaseTarget;
+  prisma: PrismaClient;
+  /** Adapter factory for Prisma's schema engine (migrations, drift checks). */
+  migrationAdapter(): SqlMigrationAwareDriverAdapterFactory;
+  /** Answers whether the database responds right now. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.kind === "pglite" ? openPglite(target) : openPostgres(target);
+}
+
+async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<Database> {
+  if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(target.dataDir ?? undefined);
+  } catch (error) {
+    throw new DatabaseConfigError(`cannot open ${target.label}: ${(error as Error).message}`);
+  }
+  const factory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: factory });
+  return {
+    target,
+    prisma,
+    migrationAdapter: () => new PrismaPGlite(pglite),
+    ping: async () => {
+      await pglite.query("select 1");
+      return true;
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      // $disconnect leaves PGlite open (and the process alive): close it ourselves.
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: 5_000,
+  });
+  // A pool emits "error" when an idle connection dies (server restart): keep the process alive.
+  pool.on("error", () => {});
+  await checkReachable(pool, target);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    target,
+    prisma,
+    migrationAdapter: () => postgresMigrationAdapter(target.url),
+    ping: async () => {
+      await pool.query("select 1");
+      return true;
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function checkReachable(pool: pg.Pool, target: DatabaseTarget): Promise<void> {
+  try {
+    await pool.query("select 1");
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new DatabaseConfigError(`cannot connect to ${target.label}: ${describePgError(error)}`);
+  }
+}
+
+/** One line for the usual ways a PostgreSQL connection fails. */
+export function describePgError(error: unknown): string {
+  const e = error as { code?: string; message?: string; errors?: { message?: string }[] };
+  const inner = e.errors?.map((x) => x.message).join("; ");
+  switch (e.code) {
+    case "ECONNREFUSED":
+      return `connection refused (is PostgreSQL running?)`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `host not found`;
+    case "3D000":
+      return `${e.message} (create it with: createdb NAME)`;
+    case "28P01":
+    case "28000":
+      return `authentication failed: ${e.message}`;
+    default:
+      return (inner || e.message || String(error)).split("\n")[0];
+  }
+}

@@ -1,0 +1,79 @@
+// A PostgreSQL adapter factory fit for Prisma's Wasm schema engine.
+// Two fixes over a plain PrismaPg (see ../shared/notes/prisma-offline.md):
+// - the engine reads pg_constraint.contype, of type "char" (OID 18), which adapter-pg
+//   refuses ("Column type 'char' could not be deserialized"): a pg client that reports
+//   such columns as text (OID 25) avoids that; the values are already strings;
+// - PrismaPg's own shadow database handling connects to the main database or fails to
+//   drop it, so this factory creates and drops its own throwaway shadow database.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+
+const CHAR_OID = 18;
+const TEXT_OID = 25;
+
+type QueryResultLike = { fields?: { dataTypeID: number }[] };
+
+function reportCharAsText<T>(result: T): T {
+  for (const r of Array.isArray(result) ? result : [result]) {
+    for (const field of (r as QueryResultLike)?.fields ?? []) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
+  }
+  return result;
+}
+
+class CharAsTextClient extends pg.Client {
+  override query(...args: unknown[]): any {
+    const pending = (super.query as (...a: unknown[]) => unknown)(...args);
+    return pending instanceof Promise ? pending.then(reportCharAsText) : pending;
+  }
+}
+
+// adapter-pg queries through the pool (pool.query) and, in transactions, through its clients.
+class CharAsTextPool extends pg.Pool {
+  override query(...args: unknown[]): any {
+    const pending = (super.query as (...a: unknown[]) => unknown)(...args);
+    return pending instanceof Promise ? pending.then(reportCharAsText) : pending;
+  }
+}
+
+function poolFor(url: string): pg.Pool {
+  const pool = new CharAsTextPool({ connectionString: url, max: 2, Client: CharAsTextClient });
+  pool.on("error", () => {});
+  return pool;
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export function postgresMigrationAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
+  const main = new PrismaPg(poolFor(url), { disposeExternalPool: true });
+  return {
+    provider: main.provider,
+    adapterName: main.adapterName,
+    connect: () => main.connect(),
+    async connectToShadowDb(): Promise<SqlDriverAdapter> {
+      const name = `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, "")}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE "${name}"`);
+      await admin.end();
+      const shadow = await new PrismaPg(poolFor(withDatabase(url, name)), { disposeExternalPool: true }).connect();
+      return new Proxy(shadow, {
+        get(target, prop, receiver) {
+          if (prop !== "dispose") return Reflect.get(target, prop, receiver);
+          return async () => {
+            await target.dispose();
+            const cleanup = new pg.Client({ connectionString: url });
+            await cleanup.connect();
+            await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+            await cleanup.end();
+          };
+        },
+      }) as SqlDriverAdapter;
+    },
+  };
+}
