@@ -1,0 +1,89 @@
+// HTML pages: the main text through Mozilla's Readability over linkedom's DOM, plus the
+// metadata and reader comments the markup shows.
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { IngestError, type ExtractedComment } from "./types.js";
+
+export interface HtmlPage {
+  title?: string;
+  text: string;
+  url?: string;
+  siteName?: string;
+  publishedAt?: Date;
+  comments: ExtractedComment[];
+  notes: string[];
+}
+
+const BLOCKS = "p, h1, h2, h3, h4, li, blockquote, figcaption, pre";
+
+function meta(document: Document, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const el = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
+    const content = el?.getAttribute("content")?.trim();
+    if (content) return content;
+  }
+  return undefined;
+}
+
+function textOf(el: Element): string {
+  return (el.textContent ?? "").replace(/\s+/g, " ").trim();
+}
+
+/** Comments where the markup names them: elements whose class or id says "comment". */
+function readComments(document: Document): ExtractedComment[] {
+  const nodes = [...document.querySelectorAll('[class~="comment"], [class*="comment-item"], li[class*="comment"], article[class*="comment"]')];
+  const comments: ExtractedComment[] = [];
+  for (const node of nodes) {
+    const bodyEl = node.querySelector('[class*="comment-body"], [class*="comment-text"], [class*="comment-content"], p');
+    const authorEl = node.querySelector('[class*="author"], [class*="user"], [class*="name"]');
+    const text = bodyEl ? textOf(bodyEl) : "";
+    if (!text) continue;
+    const author = authorEl ? textOf(authorEl) : "";
+    comments.push({ author: author && !/^avatar$/i.test(author) ? author : null, text });
+  }
+  return comments;
+}
+
+export function parseHtml(origin: string, html: string): HtmlPage {
+  const notes: string[] = [];
+  let document: Document;
+  try {
+    document = parseHTML(html).document as unknown as Document;
+  } catch (error) {
+    throw new IngestError(origin, `the HTML could not be parsed: ${(error as Error).message}`);
+  }
+  const comments = readComments(document);
+  for (const el of document.querySelectorAll('[class*="comment"], [id*="comment"]')) el.remove();
+  const headTitle = document.querySelector("title")?.textContent?.trim();
+  const metaTitle = meta(document, "og:title", "twitter:title");
+  const published = meta(document, "article:published_time", "datePublished", "pubdate", "date");
+  const url = meta(document, "og:url") ?? document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? undefined;
+  const siteName = meta(document, "og:site_name", "application-name");
+
+  let paragraphs: string[] = [];
+  let title = metaTitle ?? headTitle;
+  try {
+    const article = new Readability(document.cloneNode(true) as Document, { charThreshold: 100 }).parse();
+    if (article?.content) {
+      const { document: fragment } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+      paragraphs = [...fragment.querySelectorAll(BLOCKS)].map((el) => textOf(el as unknown as Element)).filter(Boolean);
+      title = article.title?.trim() || title;
+    }
+  } catch (error) {
+    notes.push(`Readability failed (${(error as Error).message}); fell back to every paragraph of the page`);
+  }
+  if (!paragraphs.length) {
+    paragraphs = [...document.querySelectorAll(BLOCKS)].map((el) => textOf(el)).filter(Boolean);
+    if (paragraphs.length) notes.push("no main article found by Readability: used every paragraph of the page");
+  }
+  if (!paragraphs.length) {
+    const bodyText = document.body ? textOf(document.body as unknown as Element) : html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+    if (!bodyText) throw new IngestError(origin, "the HTML page holds no text");
+    paragraphs = [bodyText];
+    notes.push("the HTML has no paragraphs: read its text as one paragraph");
+  }
+  const publishedAt = published && !Number.isNaN(Date.parse(published)) ? new Date(published) : undefined;
+  // The extractor reads a plain-text rendering: the title line, then one paragraph per line.
+  const text = [title ?? "", ...paragraphs].filter((line, i) => i > 0 || line).join("\n\n");
+  return { title, text, url, siteName, publishedAt, comments, notes };
+}

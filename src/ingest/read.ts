@@ -1,0 +1,134 @@
+// Stage 1, read: bytes in, RawDocuments out. Detects the format (scraped text, HTML, JSON
+// Lines), refuses what cannot be an article with a reason, and notes what it assumed.
+import { parseHtml } from "./read-html.js";
+import { IngestError, type RawDocument } from "./types.js";
+
+export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
+
+export interface InputHints {
+  url?: string;
+  source?: string;
+  publishedAt?: Date;
+  title?: string;
+  /** Force a format instead of detecting it. */
+  format?: "text" | "html";
+}
+
+/** Decodes bytes as UTF-8, refusing binary data. */
+export function decodeText(origin: string, bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new IngestError(origin, "the file is empty");
+  if (bytes.length > MAX_INPUT_BYTES) {
+    throw new IngestError(origin, `the input is ${bytes.length} bytes, over the ${MAX_INPUT_BYTES}-byte limit for one article`);
+  }
+  const sample = bytes.subarray(0, 8192);
+  if (sample.includes(0)) throw new IngestError(origin, "the file is binary (it contains NUL bytes), not text or HTML");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new IngestError(origin, "the file is not valid UTF-8 text");
+  }
+  const controls = (text.slice(0, 8192).match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
+  if (controls > 8) throw new IngestError(origin, "the file looks binary (control characters), not text or HTML");
+  return text.replace(/^\ufeff/, "");
+}
+
+function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  if (head.startsWith("<!doctype html") || head.startsWith("<html")) return true;
+  return (text.match(/<(p|div|article|body|head|span|a|br|h1|h2)[\s>/]/gi) ?? []).length >= 3;
+}
+
+function looksLikeJsonLines(text: string): boolean {
+  const first = text.trimStart().split("\n", 1)[0]!.trim();
+  if (!first.startsWith("{")) return false;
+  try {
+    const value = JSON.parse(first);
+    return typeof value === "object" && value !== null && ("text" in value || "html" in value);
+  } catch {
+    return false;
+  }
+}
+
+/** Reads one input (a file's contents, a GraphQL argument …) into one or more documents. */
+export function readInput(origin: string, input: string | Uint8Array, hints: InputHints = {}): RawDocument[] {
+  const text = typeof input === "string" ? checkString(origin, input) : decodeText(origin, input);
+  if (!text.trim()) throw new IngestError(origin, "the input holds only whitespace");
+  const format = hints.format ?? (origin.endsWith(".jsonl") || looksLikeJsonLines(text) ? "jsonl" : looksLikeHtml(text) ? "html" : "text");
+  if (format === "jsonl") return readJsonLines(origin, text);
+  const assumedNote = hints.format ? [] : [`read as ${format === "html" ? "HTML" : "scraped plain text"} (detected)`];
+  return [makeDocument(origin, format, text, hints, assumedNote)];
+}
+
+function checkString(origin: string, text: string): string {
+  if (Buffer.byteLength(text) > MAX_INPUT_BYTES) throw new IngestError(origin, `the input is over the ${MAX_INPUT_BYTES}-byte limit for one article`);
+  if (text.includes("\u0000")) throw new IngestError(origin, "the input contains NUL characters: binary data is not an article");
+  return text.replace(/^\ufeff/, "");
+}
+
+function makeDocument(origin: string, format: "text" | "html", raw: string, hints: InputHints, notes: string[]): RawDocument {
+  if (format === "html") {
+    const page = parseHtml(origin, raw);
+    return {
+      origin, format, raw, text: page.text, notes: [...notes, ...page.notes], htmlComments: page.comments,
+      url: hints.url ?? page.url, source: hints.source ?? page.siteName, title: hints.title ?? page.title,
+      publishedAt: hints.publishedAt ?? page.publishedAt,
+    };
+  }
+  return { origin, format, raw, text: raw, notes, url: hints.url, source: hints.source, title: hints.title, publishedAt: hints.publishedAt };
+}
+
+interface JsonRecord {
+  title?: unknown;
+  text?: unknown;
+  html?: unknown;
+  url?: unknown;
+  source?: unknown;
+  publishedAt?: unknown;
+}
+
+function readJsonLines(origin: string, text: string): RawDocument[] {
+  const documents: RawDocument[] = [];
+  text.split("\n").forEach((line, index) => {
+    if (!line.trim()) return;
+    const where = `${origin}:${index + 1}`;
+    let record: JsonRecord;
+    try {
+      record = JSON.parse(line);
+    } catch (error) {
+      throw new IngestError(where, `line is not valid JSON (${(error as Error).message})`);
+    }
+    documents.push(recordToDocument(where, record));
+  });
+  if (!documents.length) throw new IngestError(origin, "the JSON Lines file holds no records");
+  return documents;
+}
+
+export function recordToDocument(where: string, record: JsonRecord): RawDocument {
+  if (typeof record !== "object" || record === null) throw new IngestError(where, "a record must be a JSON object");
+  const body = typeof record.text === "string" ? record.text : typeof record.html === "string" ? record.html : null;
+  if (body === null || !body.trim()) throw new IngestError(where, 'a record needs a non-empty "text" or "html" string');
+  const hints: InputHints = {
+    url: optionalString(where, record, "url"),
+    source: optionalString(where, record, "source"),
+    title: optionalString(where, record, "title"),
+    publishedAt: optionalDate(where, record.publishedAt),
+  };
+  const format = typeof record.text === "string" ? "text" : "html";
+  const doc = makeDocument(where, format, checkString(where, body), hints, [`JSON Lines record with "${format === "text" ? "text" : "html"}"`]);
+  return { ...doc, format: "jsonl" };
+}
+
+function optionalString(where: string, record: JsonRecord, key: keyof JsonRecord): string | undefined {
+  const value = record[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string") throw new IngestError(where, `"${key}" must be a string`);
+  return value;
+}
+
+function optionalDate(where: string, value: unknown): Date | undefined {
+  if (value === undefined || value === null) return undefined;
+  const date = typeof value === "string" ? new Date(value) : null;
+  if (!date || Number.isNaN(date.getTime())) throw new IngestError(where, `"publishedAt" must be an ISO 8601 date, got ${JSON.stringify(value)}`);
+  return date;
+}

@@ -1,0 +1,119 @@
+// The shapes that flow through the ingest pipeline: read -> segment -> extract -> resolve -> store.
+
+/** Sections of a page. Only the body (and title) carry mentions that count as the article's. */
+export type SectionName = "title" | "dateline" | "photoCaption" | "photoCredit" | "body" | "relatedHeadlines" | "tags" | "comments";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface SectionSpan extends Span {
+  section: SectionName;
+}
+
+/** One input document, as read, before any extraction. */
+export interface RawDocument {
+  /** Where it came from (file path, "jsonl:FILE:LINE", "graphql"). */
+  origin: string;
+  format: "text" | "html" | "jsonl";
+  /** The raw input, kept whole in the database. */
+  raw: string;
+  /** The text the extractor reads; offsets point into it. For text input it is `raw` itself. */
+  text: string;
+  url?: string;
+  source?: string;
+  title?: string;
+  publishedAt?: Date;
+  /** What the reader assumed (format, encoding …), reported to the user. */
+  notes: string[];
+  /** Comments the HTML reader found in the markup (text input finds its own). */
+  htmlComments?: ExtractedComment[];
+}
+
+export interface Paragraph extends Span {
+  section: SectionName;
+}
+
+/** The page cut into its parts. Offsets index into RawDocument.text. */
+export interface SegmentedDocument {
+  text: string;
+  /** The text with offset-preserving repairs: no-break spaces, Cyrillic look-alikes. */
+  clean: string;
+  title: (Span & { text: string }) | null;
+  dateline: (Span & { text: string }) | null;
+  photoCaption: (Span & { text: string }) | null;
+  photoCredit: (Span & { text: string }) | null;
+  paragraphs: Paragraph[];
+  relatedHeadlines: (Span & { text: string })[];
+  tags: string[];
+  tagsSpan: Span | null;
+  comments: ExtractedComment[];
+  boilerplate: string[];
+}
+
+export interface ExtractedArticle {
+  title: string;
+  publishedAt: Date | null;
+  dateline: string | null;
+  source: string | null;
+  url: string | null;
+  photoCaption: string | null;
+  photoCredit: string | null;
+  tags: string[];
+  relatedHeadlines: string[];
+  body: string;
+}
+
+export interface ExtractedPerson {
+  name: string;
+  aliases: string[];
+  roles: string[];
+  mentions: SectionSpan[];
+}
+
+export interface ExtractedQuote {
+  text: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+  speakerPerson: string | null;
+  cue: string | null;
+  confidence: number;
+  context: string;
+}
+
+export interface ExtractedVenue {
+  name: string;
+  kind: string;
+  countryCode: string | null;
+  lat: number | null;
+  lon: number | null;
+  aliases: string[];
+  mentions: SectionSpan[];
+}
+
+export interface ExtractedComment {
+  author: string | null;
+  text: string;
+}
+
+export interface Extraction {
+  article: ExtractedArticle;
+  persons: ExtractedPerson[];
+  quotes: ExtractedQuote[];
+  venues: ExtractedVenue[];
+  comments: ExtractedComment[];
+  notes: string[];
+}
+
+/** A problem with one input, meant to be shown to a person: what is wrong and where. */
+export class IngestError extends Error {
+  override name = "IngestError";
+  constructor(
+    readonly origin: string,
+    readonly reason: string,
+  ) {
+    super(`${origin}: ${reason}`);
+  }
+}

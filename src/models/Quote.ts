@@ -1,0 +1,39 @@
+import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Node } from "./Node.js";
+import type { Article } from "./Article.js";
+import type { Person } from "./Person.js";
+
+@ObjectType({ implements: Node, description: "A direct quotation in an article." })
+export class Quote extends Node {
+  dbId!: number;
+  articleId!: number;
+  speakerId!: number | null;
+
+  @Field(() => String, { description: "The quoted words, without the quotation marks." })
+  text!: string;
+
+  @Field(() => String, { nullable: true, description: 'The speaker as attributed in the text ("Toloraia", "he", "Kyodo news agency"); null when unattributed.' })
+  speakerText!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The attribution cue, e.g. "said" or "told Sputnik".' })
+  cue!: string | null;
+
+  @Field(() => Int, { description: "Offset of the first quoted character in the article's raw input." })
+  startOffset!: number;
+
+  @Field(() => Int, { description: "Offset just past the last quoted character." })
+  endOffset!: number;
+
+  @Field(() => String, { description: "The paragraph around the quote." })
+  context!: string;
+
+  @Field(() => Float, { description: "How sure the extractor is of the speaker, from 0 to 1." })
+  confidence!: number;
+
+  @Field(() => Int, { description: "Order of the quote in its article, from 0." })
+  position!: number;
+
+  // Relations, resolved by QuoteResolver.
+  speaker?: Person | null;
+  article?: Article;
+}

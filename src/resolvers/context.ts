@@ -1,0 +1,10 @@
+import type { Logger } from "pino";
+import type { Database } from "../db/connection.js";
+import type { Loaders } from "./loaders.js";
+
+/** What every resolver gets: the database, this request's loaders and logger. */
+export interface Context {
+  db: Database;
+  loaders: Loaders;
+  log: Logger;
+}

@@ -1,0 +1,12 @@
+import { ArticleResolver } from "./ArticleResolver.js";
+import { CommentResolver } from "./CommentResolver.js";
+import { PersonMentionResolver, VenueMentionResolver } from "./MentionResolvers.js";
+import { NodeResolver } from "./NodeResolver.js";
+import { PersonResolver } from "./PersonResolver.js";
+import { QuoteResolver } from "./QuoteResolver.js";
+import { VenueResolver } from "./VenueResolver.js";
+
+export const resolvers = [
+  ArticleResolver, PersonResolver, QuoteResolver, VenueResolver, CommentResolver, PersonMentionResolver,
+  VenueMentionResolver, NodeResolver,
+] as const;

@@ -1,0 +1,73 @@
+// Per-request DataLoaders: every nested list or parent lookup in one GraphQL request is
+// batched into one SQL statement per level, whatever the page size (no N+1).
+import DataLoader from "dataloader";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import {
+  articleColumns, articleFromRow, commentFromRow, personFromRow, personMentionFromRow, quoteFromRow, venueFromRow,
+  venueMentionFromRow,
+} from "../models/from-row.js";
+import type { Article } from "../models/Article.js";
+import type { Comment } from "../models/Comment.js";
+import type { PersonMention, VenueMention } from "../models/mentions.js";
+import type { Person } from "../models/Person.js";
+import type { Quote } from "../models/Quote.js";
+import type { Venue } from "../models/Venue.js";
+
+/** Loads rows by primary key, answering in the order asked (null where missing). */
+function byId<T extends { dbId: number }>(fetch: (ids: number[]) => Promise<T[]>) {
+  return new DataLoader<number, T | null>(async (ids) => {
+    const found = new Map((await fetch([...ids])).map((item) => [item.dbId, item]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** Loads the children of many parents at once, grouped by the parent key. */
+function childrenOf<T>(fetch: (keys: number[]) => Promise<T[]>, keyOf: (item: T) => number) {
+  return new DataLoader<number, T[]>(async (keys) => {
+    const groups = new Map<number, T[]>(keys.map((k) => [k, []]));
+    for (const item of await fetch([...keys])) groups.get(keyOf(item))?.push(item);
+    return keys.map((k) => groups.get(k)!);
+  });
+}
+
+export function createLoaders(prisma: PrismaClient) {
+  return {
+    article: byId<Article>(async (ids) =>
+      (await prisma.article.findMany({ where: { id: { in: ids } }, select: articleColumns })).map(articleFromRow)),
+    person: byId<Person>(async (ids) => (await prisma.person.findMany({ where: { id: { in: ids } } })).map(personFromRow)),
+    venue: byId<Venue>(async (ids) => (await prisma.venue.findMany({ where: { id: { in: ids } } })).map(venueFromRow)),
+    quote: byId<Quote>(async (ids) => (await prisma.quote.findMany({ where: { id: { in: ids } } })).map(quoteFromRow)),
+    comment: byId<Comment>(async (ids) => (await prisma.comment.findMany({ where: { id: { in: ids } } })).map(commentFromRow)),
+
+    quotesByArticle: childrenOf<Quote>(
+      async (ids) => (await prisma.quote.findMany({ where: { articleId: { in: ids } }, orderBy: { position: "asc" } })).map(quoteFromRow),
+      (q) => q.articleId),
+    quotesBySpeaker: childrenOf<Quote>(
+      async (ids) =>
+        (await prisma.quote.findMany({ where: { speakerId: { in: ids } }, orderBy: [{ articleId: "desc" }, { position: "asc" }] })).map(quoteFromRow),
+      (q) => q.speakerId!),
+    commentsByArticle: childrenOf<Comment>(
+      async (ids) => (await prisma.comment.findMany({ where: { articleId: { in: ids } }, orderBy: { position: "asc" } })).map(commentFromRow),
+      (c) => c.articleId),
+    personMentionsByArticle: childrenOf<PersonMention>(
+      async (ids) =>
+        (await prisma.articlePerson.findMany({ where: { articleId: { in: ids } }, orderBy: [{ mentionCount: "desc" }, { personId: "asc" }] }))
+          .map(personMentionFromRow),
+      (m) => m.articleId),
+    personMentionsByPerson: childrenOf<PersonMention>(
+      async (ids) =>
+        (await prisma.articlePerson.findMany({ where: { personId: { in: ids } }, orderBy: { articleId: "desc" } })).map(personMentionFromRow),
+      (m) => m.personId),
+    venueMentionsByArticle: childrenOf<VenueMention>(
+      async (ids) =>
+        (await prisma.articleVenue.findMany({ where: { articleId: { in: ids } }, orderBy: [{ mentionCount: "desc" }, { venueId: "asc" }] }))
+          .map(venueMentionFromRow),
+      (m) => m.articleId),
+    venueMentionsByVenue: childrenOf<VenueMention>(
+      async (ids) =>
+        (await prisma.articleVenue.findMany({ where: { venueId: { in: ids } }, orderBy: { articleId: "desc" } })).map(venueMentionFromRow),
+      (m) => m.venueId),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

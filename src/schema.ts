@@ -1,0 +1,12 @@
+import "reflect-metadata";
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { resolvers } from "./resolvers/index.js";
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The GraphQL schema, built once from the type-graphql classes. */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({ resolvers, validate: false });
+  return built;
+}
