@@ -65,11 +65,15 @@ function isTagsLine(text: string): boolean {
   return items.length >= 2 && items.every((item) => item && words(item).length <= 7) && !/\b(said|says|is|are|was|were)\b/.test(text);
 }
 
-function parseComments(lines: Line[]): ExtractedComment[] {
+function parseComments(lines: Line[]): { comments: ExtractedComment[]; spans: Span[] } {
   const comments: ExtractedComment[] = [];
-  let current: { author: string | null; parts: string[] } | null = null;
+  const spans: Span[] = [];
+  let current: { author: string | null; parts: string[]; spans: Span[] } | null = null;
   const flush = () => {
-    if (current && current.parts.length) comments.push({ author: current.author, text: current.parts.join("\n") });
+    if (current && current.parts.length) {
+      comments.push({ author: current.author, text: current.parts.join("\n") });
+      spans.push(...current.spans);
+    }
     current = null;
   };
   for (const line of lines) {
@@ -79,15 +83,17 @@ function parseComments(lines: Line[]): ExtractedComment[] {
       const author = bullet[1]!.trim();
       // "• Comment" is the widget's button, "• avatar" an author shown only as a picture.
       if (/^comment$/i.test(author)) continue;
-      current = { author: !author || /^avatar$/i.test(author) ? null : author, parts: [] };
+      current = { author: !author || /^avatar$/i.test(author) ? null : author, parts: [], spans: [] };
     } else if (isBoilerplate(line.text)) {
       flush();
     } else if (current) {
-      (current as { parts: string[] }).parts.push(line.text);
+      const open = current as { parts: string[]; spans: Span[] };
+      open.parts.push(line.text);
+      open.spans.push({ start: line.start, end: line.end });
     }
   }
   flush();
-  return comments;
+  return { comments, spans };
 }
 
 export function segment(text: string, hints: { title?: string } = {}): SegmentedDocument {
@@ -97,7 +103,7 @@ export function segment(text: string, hints: { title?: string } = {}): Segmented
 
   const commentsAt = lines.findIndex((l) => COMMENTS_START.some((re) => re.test(l.text)));
   const main = commentsAt >= 0 ? lines.slice(0, commentsAt) : lines;
-  const comments = commentsAt >= 0 ? parseComments(lines.slice(commentsAt)) : [];
+  const { comments, spans: commentSpans } = commentsAt >= 0 ? parseComments(lines.slice(commentsAt)) : { comments: [], spans: [] };
   if (commentsAt >= 0) boilerplate.push(...lines.slice(commentsAt).filter((l) => isBoilerplate(l.text) || /^•\s*comment$/i.test(l.text)).map((l) => l.text));
 
   const proseIdx = main.map((l, i) => (isProse(l) && !CREDIT.test(l.text) && !isDateline(l.text) ? i : -1)).filter((i) => i >= 0);
@@ -147,5 +153,5 @@ export function segment(text: string, hints: { title?: string } = {}): Segmented
     } else relatedHeadlines.push({ start: line.start, end: line.end, text: line.text });
   });
 
-  return { text, clean, title, dateline, photoCaption, photoCredit, paragraphs, relatedHeadlines, tags, tagsSpan, comments, boilerplate };
+  return { text, clean, title, dateline, photoCaption, photoCredit, paragraphs, relatedHeadlines, tags, tagsSpan, comments, commentSpans, boilerplate };
 }

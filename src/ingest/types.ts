@@ -49,6 +49,8 @@ export interface SegmentedDocument {
   tags: string[];
   tagsSpan: Span | null;
   comments: ExtractedComment[];
+  /** Where the comments' text lines are (for places named in comments). */
+  commentSpans: Span[];
   boilerplate: string[];
 }
 

@@ -53,7 +53,6 @@ function buildGazetteer(): Gazetteer {
   for (const c of countries) {
     const place: Place = { name: c.name.common, kind: "country", countryCode: c.cca2, lat: c.latlng[0] ?? null, lon: c.latlng[1] ?? null };
     const curated = COUNTRY_ALIASES[c.cca2];
-    if (curated) place.name = curated.find((a) => a.includes(" ") || a.length > 3) ?? place.name;
     for (const alias of [...(curated ?? []), c.name.common, c.name.official]) add(alias, place);
     // Alternative spellings, but not bare ISO codes ("KP"), which collide with initials.
     for (const alias of c.altSpellings) if (alias.length > 3 && /^[\p{Script=Latin}\s.'’-]+$/u.test(alias)) add(alias, place);

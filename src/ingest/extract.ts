@@ -1,0 +1,86 @@
+// Stage 3, extract: one RawDocument in, the article with its persons, quotes, venues and
+// comments out. Pure: no database, so `npm run extract` and the tests use it directly.
+import { parseDateline } from "./dateline.js";
+import { extractPersons, photographerOf, type TokenizedSection } from "./persons.js";
+import { extractQuotes } from "./quotes.js";
+import { segment } from "./segment.js";
+import { sourceFromText, sourceFromUrl } from "./source.js";
+import { tokenize, type Token } from "./tokens.js";
+import type { ExtractedPerson, Extraction, RawDocument, SectionName, Span } from "./types.js";
+import { findVenues, groupVenues } from "./venues.js";
+
+/** Bump when extraction changes, so `reprocess` knows which articles are stale. */
+export const EXTRACTOR_VERSION = 1;
+
+export function extract(doc: RawDocument): Extraction {
+  const seg = segment(doc.text, { title: doc.title });
+  const text = seg.clean;
+  const sectionOf = (section: SectionName, spans: Span[]): TokenizedSection[] =>
+    spans.map((span) => ({ section, span, tokens: tokenize(text, span.start, span.end).filter((t) => t.end <= span.end) }));
+  const sections: TokenizedSection[] = [
+    ...sectionOf("title", seg.title ? [seg.title] : []),
+    ...sectionOf("photoCaption", seg.photoCaption ? [seg.photoCaption] : []),
+    ...sectionOf("body", seg.paragraphs),
+    ...sectionOf("relatedHeadlines", seg.relatedHeadlines),
+    ...sectionOf("tags", seg.tagsSpan ? [seg.tagsSpan] : []),
+    ...sectionOf("comments", seg.commentSpans),
+  ];
+
+  const venueHits = sections.flatMap((s) => findVenues(text, s.tokens, s.section));
+  const inVenue = (t: Token) => venueHits.some((h) => h.start <= t.start && t.end <= h.end);
+  const persons = extractPersons(text, sections, seg.paragraphs, inVenue);
+  addPhotographer(seg.photoCredit, persons);
+  addMentionsOutsideBody(text, sections, persons);
+  const quotes = extractQuotes(text, seg.paragraphs, persons);
+
+  const body = seg.paragraphs.map((p) => text.slice(p.start, p.end)).join("\n\n");
+  const url = doc.url ?? null;
+  const title = seg.title?.text ?? doc.title ?? body.split("\n", 1)[0]!.slice(0, 200);
+  const notes = [...doc.notes];
+  if (!seg.title && !doc.title) notes.push("no title line found: used the start of the body");
+  return {
+    article: {
+      title,
+      publishedAt: doc.publishedAt ?? (seg.dateline ? parseDateline(seg.dateline.text) : null),
+      dateline: seg.dateline?.text ?? null,
+      source: doc.source ?? sourceFromUrl(url) ?? sourceFromText(seg.boilerplate, body),
+      url,
+      photoCaption: seg.photoCaption?.text ?? null,
+      photoCredit: seg.photoCredit?.text ?? null,
+      tags: seg.tags,
+      relatedHeadlines: seg.relatedHeadlines.map((h) => h.text),
+      body,
+    },
+    persons,
+    quotes,
+    venues: groupVenues(venueHits),
+    comments: doc.htmlComments?.length ? doc.htmlComments : seg.comments,
+    notes,
+  };
+}
+
+function addPhotographer(credit: (Span & { text: string }) | null, persons: ExtractedPerson[]): void {
+  if (!credit) return;
+  const photographer = photographerOf(credit.text, credit.start);
+  if (!photographer) return;
+  const mention = { start: photographer.start, end: photographer.end, section: "photoCredit" as const };
+  const known = persons.find((p) => p.name === photographer.name);
+  if (known) known.mentions.push(mention);
+  else persons.push({ name: photographer.name, aliases: [photographer.name], roles: ["photographer"], mentions: [mention] });
+}
+
+/** Known persons named in the title or photo caption: mentions in those sections. */
+function addMentionsOutsideBody(text: string, sections: TokenizedSection[], persons: ExtractedPerson[]): void {
+  for (const s of sections.filter((x) => x.section === "title" || x.section === "photoCaption")) {
+    const segment = text.slice(s.span.start, s.span.end);
+    for (const person of persons) {
+      for (const alias of [...person.aliases].sort((a, b) => b.length - a.length)) {
+        const re = new RegExp(`(?<![\\p{L}])${alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "gu");
+        for (const m of segment.matchAll(re)) {
+          const start = s.span.start + m.index!;
+          if (!person.mentions.some((x) => x.start <= start && start < x.end)) person.mentions.push({ start, end: start + alias.length, section: s.section });
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,274 @@
+// Stage 3c, quotes: quotation spans (curly or straight marks, across paragraphs, split by
+// their attribution), told apart from titles and scare quotes, each with its speaker.
+import { NAMING_CUES, OUTLET_SET, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS } from "./lexicon.js";
+import type { ExtractedPerson, ExtractedQuote, Span } from "./types.js";
+
+interface QuoteSpan extends Span {
+  /** Index of the paragraph the quote opens in. */
+  paragraph: number;
+  /** The closing mark was missing: the quote runs to the end of its paragraph. */
+  unclosed: boolean;
+}
+
+const OPEN = new Set(["“", '"', "«", "„"]);
+const CLOSE_FOR: Record<string, string> = { "“": "”", '"': '"', "«": "»", "„": "“" };
+
+/** Quotation spans (inside the marks). A quote left open at a paragraph's end continues when
+ * the next paragraph opens with a mark (the news convention for multi-paragraph quotes). */
+export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let carry: QuoteSpan | null = null;
+  let carryClose = "";
+  paragraphs.forEach((p, pi) => {
+    let i = p.start;
+    if (carry) {
+      const first = text[p.start]!;
+      if (OPEN.has(first)) {
+        i = p.start + 1;
+      } else {
+        carry.end = paragraphs[pi - 1]!.end;
+        carry.unclosed = true;
+        spans.push(carry);
+        carry = null;
+      }
+    }
+    let open: QuoteSpan | null = carry;
+    let close = carryClose;
+    carry = null;
+    for (; i < p.end; i++) {
+      const ch = text[i]!;
+      if (open) {
+        if (ch === close) {
+          open.end = i;
+          spans.push(open);
+          open = null;
+        }
+      } else if (OPEN.has(ch) && !(ch === '"' && /\p{L}/u.test(text[i - 1] ?? "") && !/\s/.test(text[i + 1] ?? " "))) {
+        open = { start: i + 1, end: p.end, paragraph: pi, unclosed: false };
+        close = CLOSE_FOR[ch]!;
+      }
+    }
+    if (open) {
+      carry = open;
+      carryClose = close;
+    }
+  });
+  if (carry) {
+    (carry as QuoteSpan).unclosed = true;
+    (carry as QuoteSpan).end = paragraphs[paragraphs.length - 1]!.end;
+    spans.push(carry);
+  }
+  return spans;
+}
+
+export interface Attribution {
+  speaker: string;
+  cue: string;
+  /** Where the speaker's words are in the text. */
+  at: Span;
+  kind: "name" | "pronoun" | "descriptor" | "outlet";
+}
+
+const NAME = String.raw`(?:[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|al|bin)){0,4})`;
+const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+`;
+const SPEAKER = String.raw`(${NAME}|${DESCRIPTOR}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)`;
+const ADVERB = String.raw`(?:(?:also|further|later|then|once|previously|recently|separately|simply|earlier|again|\p{Ll}+ly)\s+)?`;
+const VERB = String.raw`(\p{Ll}+)`;
+const OBJECT = String.raw`(?:\s+(?:${NAME}|reporters|journalists|the audience|the crowd|the newspaper|us|me|him|her|them))?`;
+
+const AFTER_SPEAKER_VERB = new RegExp(String.raw`^[\s,—–-]*${SPEAKER}\s+${ADVERB}${VERB}${OBJECT}`, "u");
+const AFTER_VERB_SPEAKER = new RegExp(String.raw`^[\s,—–-]*${VERB}\s+(${NAME}|${DESCRIPTOR})`, "u");
+const APPOSITION = String.raw`(?:(?:,[^,.“”"]{1,150}){1,3},)?`;
+const BEFORE_SPEAKER_VERB = new RegExp(String.raw`${SPEAKER}${APPOSITION}\s+${ADVERB}${VERB}${OBJECT}(?:\s+that)?[\s,:]*$`, "u");
+const ACCORDING_TO = new RegExp(String.raw`[Aa]ccording to ${SPEAKER}[^“”"]*$`, "u");
+
+function kindOf(speaker: string): Attribution["kind"] {
+  if (PRONOUNS.has(speaker.toLowerCase())) return "pronoun";
+  if (OUTLET_SET.has(speaker.toLowerCase()) || OUTLET_SET.has(speaker.toLowerCase().replace(/^the /, ""))) return "outlet";
+  return /^(the|a|an|his|her)\s/i.test(speaker) ? "descriptor" : "name";
+}
+
+function accept(speaker: string, verb: string): boolean {
+  if (!SPEECH_VERBS.has(verb)) return false;
+  if (/^(It|This|That|There|Here|What|Which)$/.test(speaker)) return false;
+  if (kindOf(speaker) === "descriptor") {
+    const head = speaker.split(/\s+/).pop()!.toLowerCase();
+    return ROLE_NOUNS.has(head) || /^(source|sources|official|officials|person|man|woman|statement|report|spokesman|campaign|group|agency|newspaper)$/.test(head);
+  }
+  return true;
+}
+
+/** Attribution after the closing mark: "…,” Toloraia told Sputnik." or "…,” said KJ Singh". */
+export function attributionAfter(text: string, end: number, limit: number): Attribution | null {
+  const from = end + 1;
+  const window = text.slice(from, Math.min(limit, from + 200));
+  const sv = AFTER_SPEAKER_VERB.exec(window);
+  if (sv && accept(sv[1]!, sv[2]!)) {
+    const at = from + sv.index + sv[0].indexOf(sv[1]!);
+    const cue = sv[0].slice(sv[0].indexOf(sv[1]!) + sv[1]!.length).trim().replace(/[.,;:]+$/, "");
+    return { speaker: sv[1]!, cue, at: { start: at, end: at + sv[1]!.length }, kind: kindOf(sv[1]!) };
+  }
+  const vs = AFTER_VERB_SPEAKER.exec(window);
+  if (vs && SPEECH_VERBS.has(vs[1]!) && !PRONOUNS.has(vs[2]!.toLowerCase())) {
+    const at = from + vs.index + vs[0].lastIndexOf(vs[2]!);
+    return { speaker: vs[2]!, cue: vs[1]!, at: { start: at, end: at + vs[2]!.length }, kind: kindOf(vs[2]!) };
+  }
+  return null;
+}
+
+/** Attribution before the opening mark, in the same sentence: "He further said, “…" */
+export function attributionBefore(text: string, start: number, sentenceStart: number): Attribution | null {
+  const window = text.slice(sentenceStart, start - 1);
+  const sv = BEFORE_SPEAKER_VERB.exec(window);
+  if (sv && accept(sv[1]!, sv[2]!)) {
+    const at = sentenceStart + sv.index;
+    const cue = window.slice(sv.index + sv[1]!.length).replace(/^,[^,]*,/, "").replace(/[\s,:]+$/, "").trim();
+    return { speaker: sv[1]!, cue, at: { start: at, end: at + sv[1]!.length }, kind: kindOf(sv[1]!) };
+  }
+  const acc = ACCORDING_TO.exec(window);
+  if (acc) {
+    const at = sentenceStart + acc.index + acc[0].indexOf(acc[1]!);
+    return { speaker: acc[1]!, cue: "according to", at: { start: at, end: at + acc[1]!.length }, kind: kindOf(acc[1]!) };
+  }
+  return null;
+}
+
+/** Quotation marks around a name, term or title rather than someone's words. */
+export function isNotAQuote(text: string, span: Span, attributed: boolean): boolean {
+  const inner = text.slice(span.start, span.end).trim();
+  const words = inner.split(/\s+/).filter(Boolean);
+  if (!words.length) return true;
+  const before = text.slice(Math.max(0, span.start - 40), span.start - 1);
+  if (NAMING_CUES.test(before)) return true;
+  if (attributed) return words.length < 2;
+  if (words.length < 4) return true;
+  const titleCase = words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
+  return words.length <= 8 && titleCase > 0.7 && !/[.!?,]$/.test(inner);
+}
+
+export interface SpeakerResolver {
+  /** The person a speaker's words refer to at a position, or null. */
+  resolve(attribution: Attribution): ExtractedPerson | null;
+}
+
+/** Builds a resolver over the article's persons and the order of their mentions. */
+export function speakerResolver(text: string, persons: ExtractedPerson[], quoteSpans: Span[]): SpeakerResolver & { noteSpeaker(p: ExtractedPerson, at: number): void; lastSpeakerBefore(at: number): ExtractedPerson | null } {
+  const insideQuote = (pos: number) => quoteSpans.some((q) => q.start <= pos && pos < q.end);
+  const mentions = persons
+    .flatMap((p) => p.mentions.filter((m) => m.section === "body" && !insideQuote(m.start)).map((m) => ({ at: m.start, person: p })))
+    .sort((a, b) => a.at - b.at);
+  const speakers: { at: number; person: ExtractedPerson }[] = [];
+  const byName = (name: string): ExtractedPerson | null => {
+    const n = name.replace(/^(the )/i, "").trim();
+    const exact = persons.filter((p) => p.name === n || p.aliases.includes(n));
+    if (exact.length === 1) return exact[0]!;
+    const last = n.split(/\s+/).pop()!;
+    const partial = persons.filter((p) => p.aliases.some((a) => a.split(/\s+/).includes(last)));
+    return partial.length === 1 ? partial[0]! : null;
+  };
+  const latestBefore = <T extends { at: number }>(items: T[], at: number): T | undefined =>
+    items.reduce<T | undefined>((best, item) => (item.at < at && (!best || item.at >= best.at) ? item : best), undefined);
+  const lastMentionBefore = (at: number) => latestBefore(mentions, at)?.person ?? null;
+  const lastSpeakerBefore = (at: number) => latestBefore(speakers, at)?.person ?? null;
+  return {
+    noteSpeaker: (person, at) => speakers.push({ at, person }),
+    lastSpeakerBefore,
+    resolve(a) {
+      switch (a.kind) {
+        case "name":
+          return byName(a.speaker);
+        case "outlet":
+          return null;
+        case "pronoun":
+          if (/^(they|we|i)$/i.test(a.speaker)) return null;
+          return lastMentionBefore(a.at.start) ?? lastSpeakerBefore(a.at.start);
+        case "descriptor": {
+          const head = a.speaker.split(/\s+/).pop()!.toLowerCase();
+          const described = persons.filter((p) => p.roles.some((r) => new RegExp(`\\b${head}\\b`, "i").test(r)));
+          if (described.length === 1) return described[0]!;
+          if (/^(source|sources|official|officials|statement|report|campaign|group|agency|newspaper)$/.test(head)) return null;
+          return lastSpeakerBefore(a.at.start) ?? lastMentionBefore(a.at.start);
+        }
+      }
+    },
+  };
+}
+
+/** Indirect speech outside quotes ("Toloraia said that …", "X, professor at Y, told Sputnik that"). */
+export function indirectSpeakers(text: string, paragraphs: Span[], quoteSpans: Span[]): Attribution[] {
+  const found: Attribution[] = [];
+  const pattern = new RegExp(String.raw`${SPEAKER}${APPOSITION}\s+${ADVERB}${VERB}`, "gu");
+  for (const p of paragraphs) {
+    const slice = text.slice(p.start, p.end);
+    for (const m of slice.matchAll(pattern)) {
+      const at = p.start + m.index!;
+      if (quoteSpans.some((q) => q.start <= at && at < q.end)) continue;
+      if (!accept(m[1]!, m[2]!)) continue;
+      found.push({ speaker: m[1]!, cue: m[2]!, at: { start: at, end: at + m[1]!.length }, kind: kindOf(m[1]!) });
+    }
+  }
+  return found;
+}
+
+const CONFIDENCE: Record<Attribution["kind"] | "context", number> = { name: 0.95, outlet: 0.9, pronoun: 0.85, descriptor: 0.8, context: 0.6 };
+
+function sentenceStartBefore(text: string, pos: number, paragraphStart: number): number {
+  const slice = text.slice(paragraphStart, pos);
+  const m = /[.!?]["”’]?\s+(?=[^.!?]*$)/u.exec(slice);
+  return m ? paragraphStart + m.index + m[0].length : paragraphStart;
+}
+
+export function extractQuotes(text: string, paragraphs: Span[], persons: ExtractedPerson[]): ExtractedQuote[] {
+  const spans = findQuoteSpans(text, paragraphs);
+  const resolver = speakerResolver(text, persons, spans);
+  const events: { at: number; person: ExtractedPerson }[] = [];
+  for (const a of indirectSpeakers(text, paragraphs, spans)) {
+    const person = resolver.resolve(a);
+    if (person) events.push({ at: a.at.start, person });
+  }
+  events.sort((a, b) => a.at - b.at).forEach((e) => resolver.noteSpeaker(e.person, e.at));
+
+  const quotes: ExtractedQuote[] = [];
+  // Merge "“A,” he said, “B.”": the second half inherits the first half's speaker.
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k]!;
+    const paragraph = paragraphs[span.paragraph]!;
+    const paragraphEnd = paragraphs.find((p) => p.start <= span.end && span.end <= p.end)?.end ?? paragraph.end;
+    const nextStart = spans[k + 1]?.start ?? Infinity;
+    const after = span.unclosed ? null : attributionAfter(text, span.end, Math.min(paragraphEnd, nextStart - 1));
+    const before = attributionBefore(text, span.start, sentenceStartBefore(text, span.start, paragraph.start));
+    const attribution = after && after.kind !== "pronoun" ? after : before && before.kind !== "pronoun" ? before : after ?? before;
+    if (isNotAQuote(text, span, !!attribution)) continue;
+    let speakerPerson = attribution ? resolver.resolve(attribution) : null;
+    let confidence = attribution ? CONFIDENCE[attribution.kind] : 0.2;
+    let speaker = attribution?.speaker ?? null;
+    let cue = attribution?.cue ?? null;
+    if (!attribution) {
+      // Context: a quote paragraph with no attribution continues the last speaker, or the
+      // person the previous paragraph introduced.
+      const previous = quotes[quotes.length - 1];
+      const contextual = resolver.lastSpeakerBefore(span.start) ?? null;
+      if (span.start - 1 === paragraph.start && contextual) {
+        speakerPerson = contextual;
+        speaker = null;
+        confidence = CONFIDENCE.context;
+      } else if (previous && previous.speakerPerson && span.paragraph === spans[k - 1]?.paragraph) {
+        speakerPerson = persons.find((p) => p.name === previous.speakerPerson) ?? null;
+        confidence = CONFIDENCE.context;
+      }
+    }
+    if (speakerPerson) resolver.noteSpeaker(speakerPerson, span.start);
+    const quoteText = text.slice(span.start, span.end).replace(/\n\s*[“"]?/g, "\n");
+    quotes.push({
+      text: quoteText.trim(),
+      start: span.start,
+      end: span.end,
+      speaker,
+      speakerPerson: speakerPerson?.name ?? null,
+      cue,
+      confidence,
+      context: text.slice(paragraph.start, paragraphEnd),
+    });
+  }
+  return quotes;
+}

@@ -1,0 +1,49 @@
+// Stage 3a, venues: looks up every run of tokens in the gazetteer, longest match first.
+import { getGazetteer, type Place } from "./gazetteer/index.js";
+import { normalizeName } from "./normalize.js";
+import { adjacent, type Token } from "./tokens.js";
+import type { ExtractedVenue, SectionName, SectionSpan } from "./types.js";
+
+export interface VenueHit extends SectionSpan {
+  place: Place;
+  surface: string;
+}
+
+/** Finds places in one section's tokens. Aliases match case as written ("US", not "us"). */
+export function findVenues(text: string, tokens: Token[], section: SectionName): VenueHit[] {
+  const { byAlias, maxTokens } = getGazetteer();
+  const hits: VenueHit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.capitalized) continue;
+    for (let n = Math.min(maxTokens, tokens.length - i); n >= 1; n--) {
+      const last = tokens[i + n - 1]!;
+      if (n > 1 && !tokens.slice(i, i + n - 1).every((t, k) => /^[ ]{1,2}$|^, $/.test(text.slice(t.end, tokens[i + k + 1]!.start)) && !t.possessive)) continue;
+      const surface = text.slice(tokens[i]!.start, last.end).replace(/\s+/g, " ");
+      const place = byAlias.get(surface);
+      if (!place) continue;
+      // "Kim Il Sung Square" is a place; "Georgia" inside "Georgia Smith" is not.
+      const next = tokens[i + n];
+      if (place.kind !== "country" && next?.capitalized && adjacent(text, last, next) && !last.possessive) continue;
+      hits.push({ start: tokens[i]!.start, end: last.end, section, place, surface });
+      i += n - 1;
+      break;
+    }
+  }
+  return hits;
+}
+
+/** Groups hits by place into one venue each, with every surface form and mention. */
+export function groupVenues(hits: VenueHit[]): ExtractedVenue[] {
+  const byKey = new Map<string, ExtractedVenue>();
+  for (const hit of hits) {
+    const key = normalizeName(hit.place.name);
+    let venue = byKey.get(key);
+    if (!venue) {
+      venue = { name: hit.place.name, kind: hit.place.kind, countryCode: hit.place.countryCode, lat: hit.place.lat, lon: hit.place.lon, aliases: [], mentions: [] };
+      byKey.set(key, venue);
+    }
+    if (!venue.aliases.includes(hit.surface)) venue.aliases.push(hit.surface);
+    venue.mentions.push({ start: hit.start, end: hit.end, section: hit.section });
+  }
+  return [...byKey.values()];
+}
