@@ -10,7 +10,8 @@ export const TITLE_WORDS = set(`
   Lord Lady King Queen Prince Princess Pope Sheikh Emir Sultan Colonel Col. Lieutenant Lt. Captain Capt. Major Sergeant Sgt.
   Admiral Adm. Commander Officer Agent Detective Inspector Sheriff Rev. Reverend Father Bishop Cardinal Rabbi Imam Premier
   Chancellor Spokesman Spokeswoman Spokesperson Executive Assistant Acting Former Senior Supreme Supreme Press Presidential
-  Candidate Nominee Democratic Republican Labour Conservative GOP Democrat Republican
+  Candidate Nominee Democratic Republican Labour Conservative GOP Democrat Republican Dr Mr Mrs Ms Gen Sen Rep Gov Prof Lt Col
+  Capt Sgt Adm Rev
 `);
 
 /** Nouns that head a role or description ("the manager of the Hallmark"). Lowercase. */

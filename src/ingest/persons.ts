@@ -44,7 +44,10 @@ function capitalizedRuns(text: string, tokens: Token[], blocked: (t: Token) => b
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const joined = run.length > 0 && /^ $/.test(text.slice(run[run.length - 1]!.end, t.start)) && !run[run.length - 1]!.possessive;
+    const previous = run[run.length - 1];
+    const gap = previous ? text.slice(previous.end, t.start) : "";
+    // "Dr. Ingrid Solberg": an abbreviated title's full stop does not end the run.
+    const joined = !!previous && !previous.possessive && (gap === " " || (gap === ". " && TITLE_WORDS.has(previous.text)));
     const particle = !t.capitalized && PARTICLES.has(t.text) && run.length > 0 && tokens[i + 1]?.capitalized;
     if ((t.capitalized || particle) && !blocked(t)) {
       if (!joined) close();
@@ -91,17 +94,23 @@ function hasSpeechVerbNear(text: string, c: Span): boolean {
 }
 
 /** Does a phrase read as a role: a role noun among its first words ("the recently appointed Deputy Foreign Minister …")? */
+function isRoleNoun(word: string): boolean {
+  const w = word.toLowerCase().replace(/[^a-z.-]/g, "");
+  // Besides the list, "-ologist", "-ician" and "-ist" words name what someone does.
+  return ROLE_NOUNS.has(w) || /(ologist|ician|ist)$/.test(w) && w.length > 5;
+}
+
 function isRolePhrase(phrase: string): boolean {
   const words = phrase.trim().split(/\s+/);
   if (!words.length || words.length > 25) return false;
-  return words.slice(0, 5).some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[^a-z.-]/g, "")));
+  return words.slice(0, 5).some(isRoleNoun);
 }
 
 /** Trims a phrase to start at its role ("Sputnik spoke with the head of …" -> "the head of …"). */
 function fromRoleNoun(phrase: string): string | null {
   const words = phrase.trim().split(/\s+/);
   for (let i = 0; i < words.length; i++) {
-    if (!ROLE_NOUNS.has(words[i]!.toLowerCase().replace(/[^a-z.-]/g, ""))) continue;
+    if (!isRoleNoun(words[i]!)) continue;
     let start = i;
     while (start > 0 && (DETERMINERS.test(words[start - 1]!) || /^(recently|newly|appointed|elected|acting|executive|deputy|senior|vice)$/i.test(words[start - 1]!))) start--;
     return words.slice(start).join(" ");
@@ -113,7 +122,7 @@ function fromRoleNoun(phrase: string): string | null {
 export function appositionRoles(text: string, c: Span, paragraph: Span): string[] {
   const roles: string[] = [];
   const after = text.slice(c.end, paragraph.end);
-  const post = /^,\s+([^,.;:“”"]+?(?:\b\p{Lu}\.)*[^,;:“”"]*?)(?=,|\.(?:\s|$)|;|$)/u.exec(after);
+  const post = /^,\s+([^,.;:“”"]+?(?:\b\p{Lu}\.)*[^,;:“”"]*?)(?=,|\.(?:\s|$)|;|\s(?:who|which|that)\s|$)/u.exec(after);
   if (post && isRolePhrase(post[1]!) && !/^(who|which|where|when|and|but)\b/i.test(post[1]!)) roles.push(post[1]!.trim());
   // Only the name's own sentence: a comma-separated role never crosses a full stop.
   const paragraphText = text.slice(paragraph.start, c.start);

@@ -20,8 +20,10 @@ export function playgroundRouter(endpoint: string): Router {
     settings: { "request.credentials": "same-origin", "editor.theme": "light" } as never,
     tabs: [{ endpoint, query: FIRST_QUERY }],
   });
+  // The page links web fonts from a CDN; drop that link and use local fonts instead.
+  const localHtml = html.replace(/<link[^>]+fonts\.googleapis\.com[^>]*>/g, "");
   router.get(["/", "/playground"], (_req, res) => {
-    res.type("html").send(html);
+    res.type("html").send(localHtml);
   });
   return router;
 }

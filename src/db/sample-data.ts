@@ -1,0 +1,25 @@
+// On first start with an empty database, load the sample articles kept in the repo so a
+// newcomer's first Playground query returns data.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Logger } from "pino";
+import { ingestInput } from "../ingest/pipeline.js";
+import type { Database } from "./connection.js";
+
+export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/sample-articles");
+
+export async function loadSampleDataIfEmpty(db: Database, log: Logger): Promise<number> {
+  if ((await db.prisma.article.count()) > 0) return 0;
+  const files = fs.readdirSync(SAMPLE_DIR).filter((f) => f.endsWith(".txt")).sort();
+  let loaded = 0;
+  for (const file of files) {
+    const outcomes = await ingestInput(db.prisma, `sample-articles/${file}`, fs.readFileSync(path.join(SAMPLE_DIR, file)));
+    for (const o of outcomes) {
+      if (o.status === "failed") log.warn({ file, error: o.error }, "sample article failed");
+      else loaded++;
+    }
+  }
+  log.info({ articles: loaded }, "loaded sample articles into the empty database");
+  return loaded;
+}

@@ -1,0 +1,68 @@
+// The whole ingest, one document at a time: read -> segment -> extract -> (resolve, store).
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { EXTRACTOR_VERSION, extract } from "./extract.js";
+import { readInput, type InputHints } from "./read.js";
+import { storeArticle, type StoreStatus } from "./store.js";
+import { IngestError, type Extraction, type RawDocument } from "./types.js";
+
+export interface IngestOutcome {
+  origin: string;
+  status: StoreStatus | "failed";
+  articleId?: number;
+  error?: string;
+  counts?: { persons: number; quotes: number; venues: number; comments: number };
+  notes: string[];
+}
+
+function counts(x: Extraction) {
+  return { persons: x.persons.length, quotes: x.quotes.length, venues: x.venues.length, comments: x.comments.length };
+}
+
+/** Ingests every document of one input; a bad document fails alone. */
+export async function ingestInput(prisma: PrismaClient, origin: string, input: string | Uint8Array, hints: InputHints = {}): Promise<IngestOutcome[]> {
+  let documents: RawDocument[];
+  try {
+    documents = readInput(origin, input, hints);
+  } catch (error) {
+    return [failure(origin, error)];
+  }
+  const outcomes: IngestOutcome[] = [];
+  for (const doc of documents) outcomes.push(await ingestDocument(prisma, doc));
+  return outcomes;
+}
+
+export async function ingestDocument(prisma: PrismaClient, doc: RawDocument, options: { reprocess?: boolean } = {}): Promise<IngestOutcome> {
+  try {
+    const x = extract(doc);
+    const stored = await storeArticle(prisma, doc, x, options);
+    return { origin: doc.origin, status: stored.status, articleId: stored.articleId, counts: counts(x), notes: x.notes };
+  } catch (error) {
+    return failure(doc.origin, error);
+  }
+}
+
+function failure(origin: string, error: unknown): IngestOutcome {
+  const reason = error instanceof IngestError ? error.reason : `${(error as Error).message ?? error}`.split("\n").filter(Boolean).pop()!;
+  return { origin: error instanceof IngestError ? error.origin : origin, status: "failed", error: reason, notes: [] };
+}
+
+/** Re-extracts stored articles from their raw input (all, or those from an older extractor). */
+export async function reprocessArticles(prisma: PrismaClient, { all = false, ids }: { all?: boolean; ids?: number[] } = {}): Promise<IngestOutcome[]> {
+  const rows = await prisma.article.findMany({
+    where: ids ? { id: { in: ids } } : all ? {} : { extractorVersion: { lt: EXTRACTOR_VERSION } },
+    select: { id: true, rawInput: true, format: true, url: true, source: true },
+    orderBy: { id: "asc" },
+  });
+  const outcomes: IngestOutcome[] = [];
+  for (const row of rows) {
+    const origin = `article ${row.id}`;
+    try {
+      const format = row.format === "html" ? "html" : "text";
+      const [doc] = readInput(origin, row.rawInput, { url: row.url ?? undefined, format });
+      outcomes.push(await ingestDocument(prisma, { ...doc!, format: row.format as RawDocument["format"] }, { reprocess: true }));
+    } catch (error) {
+      outcomes.push(failure(origin, error));
+    }
+  }
+  return outcomes;
+}

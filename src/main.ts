@@ -1,0 +1,41 @@
+// Entry point: `npm start`. Opens (and migrates) the database, loads the sample articles
+// into an empty one, serves GraphQL, and shuts down cleanly on SIGTERM / SIGINT.
+import "reflect-metadata";
+import { readSettings, SettingError } from "./config.js";
+import { loadSampleDataIfEmpty } from "./db/sample-data.js";
+import { openMigratedDatabase } from "./db/open.js";
+import { DatabaseConfigError } from "./db/target.js";
+import { createLogger } from "./logger.js";
+import { startServer } from "./server/app.js";
+
+async function main(): Promise<void> {
+  const settings = readSettings();
+  const log = createLogger(settings.logLevel);
+  const db = await openMigratedDatabase(settings.databaseUrl, log);
+  if (settings.loadSampleData) await loadSampleDataIfEmpty(db, log);
+  const server = await startServer({ db, log, port: settings.port, host: settings.host, production: settings.production });
+  log.info({ url: `${server.url}/graphql`, playground: `${server.url}/playground`, database: db.target.label }, "newsgraph is ready");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    await server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: Error) => {
+  // Configuration and connection problems are one line for a person, not a stack trace.
+  if (error instanceof DatabaseConfigError || error instanceof SettingError) {
+    console.error(`newsgraph: ${error.message}`);
+  } else {
+    console.error(`newsgraph: failed to start: ${error.message.split("\n")[0]}`);
+    if (process.env.DEBUG) console.error(error.stack);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+// The databases every suite runs on: always the embedded PGlite (in memory), and PostgreSQL
+// too when TEST_DATABASE_URL names a server. Each test file gets its own fresh database,
+// dropped afterwards, so runs never see each other's data.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import pino from "pino";
+import type { Database } from "../../src/db/connection.js";
+import { openMigratedDatabase } from "../../src/db/open.js";
+
+export interface TestDatabaseKind {
+  name: "pglite" | "postgres";
+  /** Creates a fresh, migrated database; `drop` removes it. */
+  create(): Promise<{ db: Database; url: string; drop(): Promise<void> }>;
+}
+
+export const quietLog = pino({ level: "silent" });
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** Creates an empty PostgreSQL database on TEST_DATABASE_URL's server; returns its URL and a drop. */
+export async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `newsgraph_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  return {
+    url: withDatabase(serverUrl, name),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export const databaseKinds: TestDatabaseKind[] = [
+  {
+    name: "pglite",
+    async create() {
+      const db = await openMigratedDatabase("pglite:memory", quietLog);
+      return { db, url: "pglite:memory", drop: async () => {} };
+    },
+  },
+  ...(process.env.TEST_DATABASE_URL
+    ? [
+        {
+          name: "postgres" as const,
+          async create() {
+            const created = await createPostgresDatabase(process.env.TEST_DATABASE_URL!);
+            const db = await openMigratedDatabase(created.url, quietLog);
+            return { db, url: created.url, drop: created.drop };
+          },
+        },
+      ]
+    : []),
+];
