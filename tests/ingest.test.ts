@@ -88,4 +88,3 @@ describe.each(databaseKinds)("ingest on $name", (kind) => {
     expect(retry!.status).toBe("new");
   });
 });
-});
