@@ -1,0 +1,73 @@
+// npm run ingest -- PATH…            ingest files, folders or globs of scraped text, HTML or JSON Lines
+// npm run ingest -- --reprocess      re-extract stored articles (all with --all) after the extractor changed
+import fs from "node:fs";
+import path from "node:path";
+import cliProgress from "cli-progress";
+import { Command } from "commander";
+import { glob } from "tinyglobby";
+import { openMigratedDatabase } from "../src/db/open.js";
+import { ingestInput, reprocessArticles, type IngestOutcome } from "../src/ingest/pipeline.js";
+import { runCli } from "./run-cli.js";
+
+const INPUT_EXTENSIONS = /\.(txt|text|html?|jsonl)$/i;
+
+/** Expands paths, folders and globs into a sorted list of input files. */
+export async function expandInputs(inputs: string[]): Promise<{ files: string[]; missing: string[] }> {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  for (const input of inputs) {
+    if (fs.existsSync(input) && fs.statSync(input).isDirectory()) {
+      for (const f of await glob("**/*", { cwd: input, absolute: true })) if (INPUT_EXTENSIONS.test(f)) files.add(f);
+    } else if (fs.existsSync(input)) files.add(path.resolve(input));
+    else {
+      const matched = await glob(input, { absolute: true });
+      if (matched.length) matched.forEach((f) => files.add(f));
+      else missing.push(input);
+    }
+  }
+  return { files: [...files].sort(), missing };
+}
+
+function summarize(outcomes: IngestOutcome[]): void {
+  const by = (s: IngestOutcome["status"]) => outcomes.filter((o) => o.status === s).length;
+  const total = (k: "persons" | "quotes" | "venues" | "comments") => outcomes.reduce((n, o) => n + (o.counts?.[k] ?? 0), 0);
+  console.log(
+    `articles: ${by("new")} new, ${by("updated")} updated, ${by("unchanged")} unchanged, ${by("failed")} failed | ` +
+      `persons ${total("persons")}, quotes ${total("quotes")}, venues ${total("venues")}, comments ${total("comments")}`,
+  );
+  for (const o of outcomes.filter((x) => x.status === "failed")) console.log(`failed: ${o.origin}: ${o.error}`);
+}
+
+const program = new Command("ingest")
+  .description("ingest news articles into the newsgraph database (DATABASE_URL, default the embedded one)")
+  .argument("[paths...]", "files, folders or globs")
+  .option("--reprocess", "re-extract stored articles made by an older extractor")
+  .option("--all", "with --reprocess: re-extract every stored article")
+  .action(async (paths: string[], options: { reprocess?: boolean; all?: boolean }) => {
+    if (!paths.length && !options.reprocess) throw new Error("name at least one file, folder or glob (or --reprocess)");
+    const db = await openMigratedDatabase(process.env.DATABASE_URL);
+    try {
+      if (options.reprocess) {
+        const outcomes = await reprocessArticles(db.prisma, { all: options.all });
+        summarize(outcomes);
+        if (outcomes.some((o) => o.status === "failed")) process.exitCode = 1;
+        return;
+      }
+      const { files, missing } = await expandInputs(paths);
+      const outcomes: IngestOutcome[] = missing.map((m) => ({ origin: m, status: "failed" as const, error: "no such file, folder or matching glob", notes: [] }));
+      const bar = new cliProgress.SingleBar({ format: "ingest [{bar}] {value}/{total} files | {file}", hideCursor: true, noTTYOutput: false, stream: process.stderr }, cliProgress.Presets.shades_classic);
+      bar.start(files.length, 0, { file: "" });
+      for (const file of files) {
+        bar.update({ file: path.basename(file) });
+        outcomes.push(...(await ingestInput(db.prisma, path.relative(process.cwd(), file), fs.readFileSync(file))));
+        bar.increment();
+      }
+      bar.stop();
+      summarize(outcomes);
+      if (outcomes.some((o) => o.status === "failed")) process.exitCode = 1;
+    } finally {
+      await db.close();
+    }
+  });
+
+runCli(program);
