@@ -12,7 +12,7 @@ const query = async (url: string) => {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query: "{ articles { id title quotes { text speaker { name } } } }" }),
   });
-  return (await res.json()).data.articles as { id: string; title: string; quotes: { speaker: { name: string } | null }[] }[];
+  return ((await res.json()) as { data: { articles: unknown } }).data.articles as { id: string; title: string; quotes: { speaker: { name: string } | null }[] }[];
 };
 
 describe("starting the server on the embedded database", () => {

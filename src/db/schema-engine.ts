@@ -9,6 +9,11 @@ import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 export type SchemaEngine = Awaited<ReturnType<typeof bindings.SchemaEngine.new>>;
 
+// Node's WebAssembly global, typed by hand: the project compiles without the DOM library.
+interface WasmApi {
+  instantiate(bytes: Uint8Array, imports: Record<string, Record<string, unknown>>): Promise<{ instance: { exports: Record<string, unknown> } }>;
+}
+
 let initialized: Promise<void> | undefined;
 
 function initWasm(): Promise<void> {
@@ -17,8 +22,9 @@ function initWasm(): Promise<void> {
     const require = createRequire(import.meta.url);
     const bindingsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = fs.readFileSync(path.join(path.dirname(bindingsPath), "schema_engine_bg.wasm"));
-    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports });
-    bindings.__wbg_set_wasm(instance.exports);
+    const imports = { "./schema_engine_bg.js": bindings } as unknown as Record<string, Record<string, unknown>>;
+    const { instance } = await (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly.instantiate(bytes, imports);
+    bindings.__wbg_set_wasm(instance.exports as never);
     (instance.exports.__wbindgen_start as () => void)();
   })();
   return initialized;

@@ -15,8 +15,11 @@ export class MentionSpan {
   section!: string;
 }
 
-/** Fields shared by every article–entity mention edge. */
-@ObjectType({ isAbstract: true })
+/**
+ * Fields shared by every article–entity mention edge. Decorated so its subclasses inherit
+ * the fields; no field returns it, so it never appears in the schema itself.
+ */
+@ObjectType()
 abstract class MentionEdge {
   articleId!: number;
 

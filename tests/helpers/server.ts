@@ -18,7 +18,7 @@ export async function startTestServer(db: Database): Promise<RunningServer & { g
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: res.status, body: await res.json() };
+      return { status: res.status, body: (await res.json()) as GraphQLResponse["body"] };
     },
   };
 }

