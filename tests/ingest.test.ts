@@ -2,28 +2,21 @@
 // bad input refused with a reason and nothing half-written.
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ingestInput, reprocessArticles } from "../src/ingest/pipeline.js";
-import { databaseKinds } from "./helpers/databases.js";
+import { databaseKinds, useFreshDatabase } from "./helpers/databases.js";
 import { hasShared, seedFiles } from "./helpers/shared.js";
 
 describe.each(databaseKinds)("ingest on $name", (kind) => {
-  let created: Awaited<ReturnType<typeof kind.create>>;
-  beforeAll(async () => {
-    created = await kind.create();
-  });
-  afterAll(async () => {
-    await created.db.close();
-    await created.drop();
-  });
+  const fresh = useFreshDatabase(kind);
   const tableCounts = async () => {
-    const p = created.db.prisma;
+    const p = fresh.current.db.prisma;
     return { articles: await p.article.count(), persons: await p.person.count(), quotes: await p.quote.count(), venues: await p.venue.count(), comments: await p.comment.count(), mentions: await p.articlePerson.count() };
   };
 
   it.skipIf(!hasShared)("stores the seeds, and a second ingest of the same content changes nothing", async () => {
     for (const file of seedFiles()) {
-      const [outcome] = await ingestInput(created.db.prisma, file, fs.readFileSync(file));
+      const [outcome] = await ingestInput(fresh.current.db.prisma, file, fs.readFileSync(file));
       expect(outcome!.status, outcome!.error).toBe("new");
     }
     const first = await tableCounts();
@@ -31,19 +24,19 @@ describe.each(databaseKinds)("ingest on $name", (kind) => {
     for (const file of seedFiles()) {
       // Same content with other line endings is the same article.
       const again = fs.readFileSync(file, "utf8").replace(/\n/g, "\r\n");
-      expect((await ingestInput(created.db.prisma, path.basename(file), again))[0]!.status).toBe("unchanged");
+      expect((await ingestInput(fresh.current.db.prisma, path.basename(file), again))[0]!.status).toBe("unchanged");
     }
     expect(await tableCounts()).toEqual(first);
-    const toloraia = await created.db.prisma.person.findUniqueOrThrow({ where: { normalizedName: "georgy toloraia" }, include: { quotes: true } });
+    const toloraia = await fresh.current.db.prisma.person.findUniqueOrThrow({ where: { normalizedName: "georgy toloraia" }, include: { quotes: true } });
     expect(toloraia.aliases).toEqual(expect.arrayContaining(["Georgy Toloraia", "Toloraia"]));
     expect(toloraia.quotes).toHaveLength(3);
-    const article = await created.db.prisma.article.findFirstOrThrow({ where: { title: { startsWith: "What's Behind" } } });
+    const article = await fresh.current.db.prisma.article.findFirstOrThrow({ where: { title: { startsWith: "What's Behind" } } });
     expect(article.rawInput).toBe(fs.readFileSync(seedFiles()[0]!, "utf8"));
   });
 
   it.skipIf(!hasShared)("re-extracts stored articles in place", async () => {
     const before = await tableCounts();
-    const outcomes = await reprocessArticles(created.db.prisma, { all: true });
+    const outcomes = await reprocessArticles(fresh.current.db.prisma, { all: true });
     expect(outcomes.map((o) => o.status)).toEqual(outcomes.map(() => "updated"));
     expect(await tableCounts()).toEqual(before);
   });
@@ -57,7 +50,7 @@ describe.each(databaseKinds)("ingest on $name", (kind) => {
       ["bad.jsonl", '{"text": "fine"}\n{not json', /bad\.jsonl:2: line is not valid JSON/],
     ];
     for (const [name, input, reason] of cases) {
-      const outcomes = await ingestInput(created.db.prisma, name, input);
+      const outcomes = await ingestInput(fresh.current.db.prisma, name, input);
       const failed = outcomes.find((o) => o.status === "failed");
       expect(failed, name).toBeDefined();
       expect(`${failed!.origin}: ${failed!.error}`).toMatch(reason);
@@ -69,7 +62,7 @@ describe.each(databaseKinds)("ingest on $name", (kind) => {
     const before = await tableCounts();
     const article = "Half Written Test\n\nAlice Example, the director of a test lab, said the sentence is long enough to count as prose here.";
     // Fail the transaction after everything of the article was written inside it.
-    const prisma = created.db.prisma as any;
+    const prisma = fresh.current.db.prisma as any;
     const realTransaction = prisma.$transaction;
     prisma.$transaction = (work: (tx: unknown) => Promise<unknown>, options: unknown) =>
       realTransaction.call(prisma, async (tx: unknown) => {
@@ -77,14 +70,14 @@ describe.each(databaseKinds)("ingest on $name", (kind) => {
         throw new Error("simulated failure after the article was written");
       }, options);
     try {
-      const [outcome] = await ingestInput(created.db.prisma, "half.txt", article);
+      const [outcome] = await ingestInput(fresh.current.db.prisma, "half.txt", article);
       expect(outcome!.status).toBe("failed");
       expect(outcome!.error).toMatch(/simulated failure/);
     } finally {
       delete prisma.$transaction;
     }
     expect(await tableCounts()).toEqual(before);
-    const [retry] = await ingestInput(created.db.prisma, "half.txt", article);
+    const [retry] = await ingestInput(fresh.current.db.prisma, "half.txt", article);
     expect(retry!.status).toBe("new");
   });
 });

@@ -1,21 +1,18 @@
 // The GraphQL server over HTTP on a real database holding the sample articles.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSampleDataIfEmpty } from "../src/db/sample-data.js";
-import { databaseKinds, quietLog } from "./helpers/databases.js";
+import { databaseKinds, quietLog, useFreshDatabase } from "./helpers/databases.js";
 import { startTestServer } from "./helpers/server.js";
 
 describe.each(databaseKinds)("GraphQL server on $name", (kind) => {
-  let created: Awaited<ReturnType<typeof kind.create>>;
+  const fresh = useFreshDatabase(kind);
   let server: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
-    created = await kind.create();
-    expect(await loadSampleDataIfEmpty(created.db, quietLog)).toBe(3);
-    server = await startTestServer(created.db);
+    expect(await loadSampleDataIfEmpty(fresh.current.db, quietLog)).toBe(3);
+    server = await startTestServer(fresh.current.db);
   });
   afterAll(async () => {
     await server?.close();
-    await created.db.close();
-    await created.drop();
   });
 
   it("answers the README's first query with the sample articles, their quotes and speakers", async () => {
@@ -69,7 +66,7 @@ describe.each(databaseKinds)("GraphQL server on $name", (kind) => {
   it("reports database health at /health", async () => {
     const res = await fetch(`${server.url}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ok", database: { status: "up", kind: created.db.target.kind } });
+    expect(await res.json()).toMatchObject({ status: "ok", database: { status: "up", kind: fresh.current.db.target.kind } });
   });
 
   it("serves the Playground and its assets locally, with no CDN link", async () => {

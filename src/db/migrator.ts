@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { startSchemaEngine, type SchemaEngine } from "./schema-engine.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -55,11 +55,30 @@ async function withEngine<T>(
   work: (engine: SchemaEngine, schemaText: string) => Promise<T>,
 ): Promise<T> {
   const schemaText = fs.readFileSync(paths.schemaPath, "utf8");
-  const engine = await startSchemaEngine(paths.schemaPath, schemaText, adapter);
+  // Freeing the engine does not close the connections it opened; on PostgreSQL one of them
+  // keeps Prisma's migration advisory lock until the pool drops it, so the next engine
+  // would wait. Track the connections and dispose of them ourselves.
+  const opened: SqlDriverAdapter[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    connect: async () => {
+      const connection = await adapter.connect();
+      opened.push(connection);
+      return connection;
+    },
+    connectToShadowDb: async () => {
+      const connection = await adapter.connectToShadowDb();
+      opened.push(connection);
+      return connection;
+    },
+  };
+  const engine = await startSchemaEngine(paths.schemaPath, schemaText, tracked);
   try {
     return await work(engine, schemaText);
   } finally {
     engine.free();
+    await Promise.all(opened.map((connection) => connection.dispose().catch(() => {})));
   }
 }
 

@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import pino from "pino";
+import { afterAll, beforeAll } from "vitest";
 import type { Database } from "../../src/db/connection.js";
 import { openMigratedDatabase } from "../../src/db/open.js";
 
@@ -60,3 +61,19 @@ export const databaseKinds: TestDatabaseKind[] = [
       ]
     : []),
 ];
+
+/**
+ * Registers beforeAll/afterAll hooks that give the enclosing suite one fresh, migrated
+ * database of this kind; read it from the returned holder inside tests.
+ */
+export function useFreshDatabase(kind: TestDatabaseKind): { current: Awaited<ReturnType<TestDatabaseKind["create"]>> } {
+  const holder = {} as { current: Awaited<ReturnType<TestDatabaseKind["create"]>> };
+  beforeAll(async () => {
+    holder.current = await kind.create();
+  });
+  afterAll(async () => {
+    await holder.current?.db.close();
+    await holder.current?.drop();
+  });
+  return holder;
+}
