@@ -186,8 +186,7 @@ export function extractPersons(text: string, sections: TokenizedSection[], parag
       if (lead) roles.unshift(lead);
       const speech = hasSpeechVerbNear(text, c);
       if (c.tokens.length === 1) {
-        if (lead || roles.length || speech) singles.push({ ...c, title: lead });
-        else singles.push({ ...c, title: null, section: c.section });
+        singles.push({ ...c, title: lead });
         continue;
       }
       const key = personKey(c.tokens.map((t) => t.text));
@@ -225,7 +224,7 @@ export function extractPersons(text: string, sections: TokenizedSection[], parag
       draft.roles.add(s.title);
       draft.aliases.add(`${s.title.split(/\s+/).pop()} ${s.name}`);
     }
-    draft.mentions.push({ start: s.title ? s.start : s.start, end: s.end, section: s.section });
+    draft.mentions.push({ start: s.start, end: s.end, section: s.section });
     drafts.set(key, draft);
     if (!persons.includes(draft) && draft.evidence) persons.push(draft);
   }
