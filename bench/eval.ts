@@ -13,6 +13,7 @@ import { normalizeName } from "../src/ingest/normalize.js";
 import { ingestDocument } from "../src/ingest/pipeline.js";
 import { readInput } from "../src/ingest/read.js";
 import type { Extraction, RawDocument } from "../src/ingest/types.js";
+import { goldNormalize } from "./gold-match.js";
 
 const SHARED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../shared");
 if (!fs.existsSync(path.join(SHARED, "eval"))) {
@@ -20,9 +21,7 @@ if (!fs.existsSync(path.join(SHARED, "eval"))) {
   process.exit(1);
 }
 
-const norm = (s: string) =>
-  s.normalize("NFKC").toLowerCase().replace(/\u00a0/g, " ").replace(/^the\s+/, "").replace(/(’s|'s|’)$/, "").replace(/\./g, "")
-    .replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, "").replace(/\s+/g, " ");
+const norm = goldNormalize;
 
 interface Score { tp: number; fp: number; fn: number }
 const prf = ({ tp, fp, fn }: Score) => {

@@ -67,11 +67,11 @@ function articleData(doc: RawDocument, x: Extraction) {
   };
 }
 
-async function writeArticle(tx: Tx, doc: RawDocument, x: Extraction, existingId: number | null): Promise<number> {
+async function writeArticle(tx: Tx, doc: RawDocument, x: Extraction, hash: string, existingId: number | null): Promise<number> {
   const data = articleData(doc, x);
   let articleId: number;
   if (existingId === null) {
-    articleId = (await tx.article.create({ data: { ...data, contentHash: contentHash(doc.raw) }, select: { id: true } })).id;
+    articleId = (await tx.article.create({ data: { ...data, contentHash: hash }, select: { id: true } })).id;
   } else {
     articleId = existingId;
     await tx.article.update({ where: { id: articleId }, data });
@@ -139,7 +139,7 @@ export async function storeArticle(prisma: PrismaClient, doc: RawDocument, x: Ex
         async (tx) => {
           const existing = await tx.article.findUnique({ where: { contentHash: hash }, select: { id: true, extractorVersion: true } });
           if (existing && !reprocess && existing.extractorVersion === EXTRACTOR_VERSION) return { articleId: existing.id, status: "unchanged" as const };
-          const articleId = await writeArticle(tx, doc, x, existing?.id ?? null);
+          const articleId = await writeArticle(tx, doc, x, hash, existing?.id ?? null);
           return { articleId, status: existing ? ("updated" as const) : ("new" as const) };
         },
         { timeout: 30_000, maxWait: 30_000 },

@@ -22,8 +22,10 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
     if (/[’']s$/u.test(word) && word.length > 2) {
       word = word.slice(0, -2);
       possessive = true;
-    } else if (/s[’']$/u.test(text.slice(m.index, m.index + word.length + 1)) && text[m.index + word.length] !== undefined) {
-      possessive = /[’']/.test(text[m.index + word.length]!) && /s$/.test(word) && !/[\p{L}]/u.test(text[m.index + word.length + 1] ?? "");
+    } else {
+      // Plural possessive: "Koreans’ leaders" (an apostrophe after the final s, then no letter).
+      const after = m.index + word.length;
+      possessive = /s$/.test(word) && /^[’']$/u.test(text[after] ?? "") && !/\p{L}/u.test(text[after + 1] ?? "");
     }
     tokens.push({ start: m.index, end: m.index + word.length, text: word, capitalized: /^\p{Lu}/u.test(word), possessive });
   }

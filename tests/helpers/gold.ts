@@ -19,15 +19,4 @@ export function readGold(): GoldDocument[] {
   return JSON.parse(fs.readFileSync(GOLD_PATH, "utf8")).documents;
 }
 
-/** NFKC, lowercase, NBSP -> space, no leading "the ", no trailing possessive, no dots, trimmed punctuation. */
-export function goldNormalize(s: string): string {
-  return s
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/\u00a0/g, " ")
-    .replace(/^the\s+/, "")
-    .replace(/(’s|'s|’)$/, "")
-    .replace(/\./g, "")
-    .replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, "")
-    .replace(/\s+/g, " ");
-}
+export { goldNormalize } from "../../bench/gold-match.js";
