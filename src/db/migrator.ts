@@ -91,35 +91,28 @@ export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFac
 }
 
 /**
- * Creates the next migration from schema.prisma (applying pending ones first, as
- * `prisma migrate dev` does). Returns its folder name, or null when already in sync.
+ * Creates the next migration from schema.prisma: applies the committed migrations to the
+ * database, then writes what still separates it from the schema as the next migration.
+ * Run it on a scratch database (DATABASE_URL=pglite:memory), which needs no shadow
+ * database; a database with hand-made changes would leak them into the migration.
+ * Returns the new folder name, or null when schema and migrations already agree.
  */
 export async function createMigration(
   adapter: SqlMigrationAwareDriverAdapterFactory,
   name: string,
   paths = defaultPaths,
+  now = new Date(),
 ): Promise<string | null> {
-  return withEngine(adapter, paths, async (engine, schemaText) => {
-    const migrationsList = readMigrationsList(paths.migrationsDir);
-    // devDiagnostic first: it is what hands the engine the adapter's shadow database,
-    // without which createMigration fails ("shadow DB must be provided").
-    await engine.devDiagnostic({ migrationsList, filters: NO_FILTERS });
-    await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
-    const created = await engine.createMigration({
-      draft: false,
-      migrationName: name,
-      migrationsList,
-      schema: { files: [{ path: paths.schemaPath, content: schemaText }] },
-      filters: NO_FILTERS,
-    });
-    if (!created.migrationScript) return null;
-    const dir = path.join(paths.migrationsDir, created.generatedMigrationName);
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, "migration.sql"), created.migrationScript);
-    fs.writeFileSync(path.join(paths.migrationsDir, LOCKFILE), lockfileContent());
-    await engine.applyMigrations({ migrationsList: readMigrationsList(paths.migrationsDir), filters: NO_FILTERS });
-    return created.generatedMigrationName;
-  });
+  await applyMigrations(adapter, paths);
+  const script = await diffDatabaseAgainstSchema(adapter, paths);
+  if (!script) return null;
+  const folder = `${now.toISOString().replace(/\D/g, "").slice(0, 14)}_${name}`;
+  const dir = path.join(paths.migrationsDir, folder);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "migration.sql"), `${script}\n`);
+  fs.writeFileSync(path.join(paths.migrationsDir, LOCKFILE), lockfileContent());
+  await applyMigrations(adapter, paths);
+  return folder;
 }
 
 /**

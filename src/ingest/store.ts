@@ -114,6 +114,7 @@ async function writeArticle(tx: Tx, doc: RawDocument, x: Extraction, hash: strin
         confidence: q.confidence, speakerId: q.speakerPerson ? (personIds.get(q.speakerPerson) ?? null) : null,
       })),
     });
+    await tx.$executeRaw`UPDATE "Quote" SET "searchVector" = to_tsvector('english', text) WHERE "articleId" = ${articleId}`;
   }
   if (x.comments.length) {
     await tx.comment.createMany({ data: x.comments.map((c, position) => ({ articleId, position, author: c.author, text: c.text })) });

@@ -1,30 +1,64 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
+import { articleListQuery, defaultArticleOrder } from "../db/queries/articles.js";
+import { fetchIds, fetchPage, fetchPagesByParent } from "../db/queries/page-query.js";
+import { quotesOfArticles } from "../db/queries/quotes.js";
 import { Article } from "../models/Article.js";
+import { ArticleConnection, ArticleEdge } from "../models/ArticleConnection.js";
 import { Comment } from "../models/Comment.js";
-import { articleColumns, articleFromRow } from "../models/from-row.js";
 import { PersonMention, VenueMention } from "../models/mentions.js";
 import { Person } from "../models/Person.js";
 import { Quote } from "../models/Quote.js";
+import { QuoteConnection, QuoteEdge } from "../models/QuoteConnection.js";
 import { Venue } from "../models/Venue.js";
-import { dbIdOf, page, PageArgs } from "./args.js";
+import { dbIdOf } from "./args.js";
+import { searchFields, toConnection } from "./connections.js";
 import type { Context } from "./context.js";
+import { badInput } from "./errors.js";
+import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
+import { ArticleOrder, QuoteOrder } from "./inputs/orders.js";
+import { QuoteFilter, quoteFilterValues } from "./inputs/QuoteFilter.js";
+import { ConnectionArgs, ListArgs, listSlice, pageWindow } from "./pagination.js";
 import { present } from "./present.js";
 
 @Resolver(() => Article)
 export class ArticleResolver implements ResolverInterface<Article> {
-  @Query(() => [Article], { description: "Articles, newest first." })
+  @Query(() => [Article], { description: "Articles, newest first unless ordered otherwise: a plain list. Use articlesConnection for cursors and counts." })
   async articles(
-    @Args(() => PageArgs) pageArgs: PageArgs,
-    @Arg("source", () => String, { nullable: true, description: "Only articles from this publication." }) source: string | null,
-    @Ctx() { db }: Context,
+    @Args(() => ListArgs) list: ListArgs,
+    @Arg("filter", () => ArticleFilter, { nullable: true, description: "Only articles that match." }) filter: ArticleFilter | null,
+    @Arg("orderBy", () => ArticleOrder, { nullable: true, description: "Sort order; newest first by default, most relevant first with a search." }) orderBy: ArticleOrder | null,
+    @Arg("source", () => String, { nullable: true, description: "Only articles from this publication (same as filter.source)." }) source: string | null,
+    @Ctx() { db, loaders }: Context,
   ): Promise<Article[]> {
-    const rows = await db.prisma.article.findMany({
-      ...page(pageArgs),
-      where: source ? { source } : {},
-      orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-      select: articleColumns,
-    });
-    return rows.map(articleFromRow);
+    const { offset, limit } = listSlice(list);
+    const values = { ...articleFilterValues(filter), ...(source ? { source } : {}) };
+    const ids = await fetchIds(db.prisma, articleListQuery(values, orderBy ?? undefined), offset, limit);
+    return present(await loaders.article.loadMany(ids));
+  }
+
+  @Query(() => ArticleConnection, { description: "Articles as a Relay connection, with filters, order and the total count." })
+  async articlesConnection(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("filter", () => ArticleFilter, { nullable: true, description: "Only articles that match." }) filter: ArticleFilter | null,
+    @Arg("orderBy", () => ArticleOrder, { nullable: true, description: "Sort order; newest first by default, most relevant first with a search." }) orderBy: ArticleOrder | null,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<ArticleConnection> {
+    const window = pageWindow(args);
+    const values = articleFilterValues(filter);
+    if (orderBy?.field === "RELEVANCE" && !values.search) throw badInput("orderBy RELEVANCE needs filter.search", "orderBy");
+    const page = await fetchPage(db.prisma, articleListQuery(values, orderBy ?? defaultArticleOrder(values)), window);
+    return toConnection(ArticleConnection, ArticleEdge, page, window, (ids) => loaders.article.loadMany(ids), searchFields);
+  }
+
+  @Query(() => ArticleConnection, { description: 'Full-text search over articles\' titles and bodies (PostgreSQL text search; web-search syntax: "a phrase", or, -not), most relevant first, with highlighted snippets.' })
+  async search(
+    @Arg("query", () => String, { description: 'What to look for, e.g. "strategic patience".' }) query: string,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("filter", () => ArticleFilter, { nullable: true, description: "Further conditions on the articles found." }) filter: ArticleFilter | null,
+    @Ctx() context: Context,
+  ): Promise<ArticleConnection> {
+    if (!query.trim()) throw badInput("query must not be empty", "query");
+    return this.articlesConnection(args, { ...filter, search: query }, null, context);
   }
 
   @Query(() => Article, { nullable: true, description: "One article by ID." })
@@ -46,6 +80,22 @@ export class ArticleResolver implements ResolverInterface<Article> {
   @FieldResolver(() => [Quote], { description: "Direct quotations, in order of appearance." })
   quotes(@Root() article: Article, @Ctx() { loaders }: Context): Promise<Quote[]> {
     return loaders.quotesByArticle.load(article.dbId);
+  }
+
+  @FieldResolver(() => QuoteConnection, { description: "Direct quotations as a connection, in reading order unless ordered otherwise, with filters." })
+  async quotesConnection(
+    @Root() article: Article,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("filter", () => QuoteFilter, { nullable: true, description: "Only quotes that match." }) filter: QuoteFilter | null,
+    @Arg("orderBy", () => QuoteOrder, { nullable: true, description: "Sort order; reading order by default." }) orderBy: QuoteOrder | null,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<QuoteConnection> {
+    const window = pageWindow(args);
+    const values = quoteFilterValues(filter);
+    const query = quotesOfArticles(values, orderBy ?? undefined);
+    const key = `Article.quotesConnection:${JSON.stringify([values, orderBy, window])}`;
+    const page = await loaders.paged(key, (parents) => fetchPagesByParent(db.prisma, query, parents, window)).load(article.dbId);
+    return toConnection(QuoteConnection, QuoteEdge, page, window, (ids) => loaders.quote.loadMany(ids), searchFields);
   }
 
   @FieldResolver(() => [Venue], { description: "Places the article names, most mentioned first." })

@@ -1,32 +1,68 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
+import { relatedByParent } from "../db/queries/analytics.js";
+import { articlesOfPersons } from "../db/queries/articles.js";
+import { fetchIds, fetchPage, fetchPagesByParent } from "../db/queries/page-query.js";
+import { personListQuery } from "../db/queries/persons.js";
+import { quotesOfSpeakers } from "../db/queries/quotes.js";
 import { Article } from "../models/Article.js";
-import { personFromRow } from "../models/from-row.js";
+import { ArticleConnection, ArticleEdge } from "../models/ArticleConnection.js";
 import { PersonMention } from "../models/mentions.js";
 import { Person } from "../models/Person.js";
+import { PersonConnection, PersonEdge } from "../models/PersonConnection.js";
 import { Quote } from "../models/Quote.js";
-import { dbIdOf, page, PageArgs } from "./args.js";
+import { QuoteConnection, QuoteEdge } from "../models/QuoteConnection.js";
+import { CoMention, RelatedVenue } from "../models/stats.js";
+import { dbIdOf } from "./args.js";
+import { searchFields, toConnection } from "./connections.js";
 import type { Context } from "./context.js";
+import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
+import { ArticleOrder, PersonOrder, QuoteOrder } from "./inputs/orders.js";
+import { PersonFilter, personFilterValues } from "./inputs/PersonFilter.js";
+import { QuoteFilter, quoteFilterValues } from "./inputs/QuoteFilter.js";
+import { ConnectionArgs, ListArgs, listSlice, pageWindow } from "./pagination.js";
 import { present } from "./present.js";
+import { relatedLimit } from "./related.js";
 
 @Resolver(() => Person)
 export class PersonResolver implements ResolverInterface<Person> {
-  @Query(() => [Person], { description: "Persons, by name." })
+  @Query(() => [Person], { description: "Persons, by name unless ordered otherwise: a plain list. Use personsConnection for cursors and counts." })
   async persons(
-    @Args(() => PageArgs) pageArgs: PageArgs,
-    @Arg("name", () => String, { nullable: true, description: "Only persons whose name or an alias contains this text (case-insensitive)." }) name: string | null,
-    @Ctx() { db }: Context,
+    @Args(() => ListArgs) list: ListArgs,
+    @Arg("name", () => String, { nullable: true, description: "Only persons whose name or an alias contains this text (case-insensitive); same as filter.name." }) name: string | null,
+    @Arg("filter", () => PersonFilter, { nullable: true, description: "Only persons that match." }) filter: PersonFilter | null,
+    @Arg("orderBy", () => PersonOrder, { nullable: true, description: "Sort order; by name by default." }) orderBy: PersonOrder | null,
+    @Ctx() { db, loaders }: Context,
   ): Promise<Person[]> {
-    const rows = await db.prisma.person.findMany({
-      ...page(pageArgs),
-      where: name ? { OR: [{ name: { contains: name, mode: "insensitive" } }, { aliases: { has: name } }] } : {},
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-    });
-    return rows.map(personFromRow);
+    const { offset, limit } = listSlice(list);
+    const values = { ...personFilterValues(filter), ...(name ? { name } : {}) };
+    return present(await loaders.person.loadMany(await fetchIds(db.prisma, personListQuery(values, orderBy ?? undefined), offset, limit)));
+  }
+
+  @Query(() => PersonConnection, { description: "Persons as a Relay connection, with filters, order and the total count." })
+  async personsConnection(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("filter", () => PersonFilter, { nullable: true, description: "Only persons that match." }) filter: PersonFilter | null,
+    @Arg("orderBy", () => PersonOrder, { nullable: true, description: "Sort order; by name by default." }) orderBy: PersonOrder | null,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<PersonConnection> {
+    const window = pageWindow(args);
+    const page = await fetchPage(db.prisma, personListQuery(personFilterValues(filter), orderBy ?? undefined), window);
+    return toConnection(PersonConnection, PersonEdge, page, window, (ids) => loaders.person.loadMany(ids));
   }
 
   @Query(() => Person, { nullable: true, description: "One person by ID." })
   person(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context): Promise<Person | null> {
     return loaders.person.load(dbIdOf(id, "Person"));
+  }
+
+  @FieldResolver(() => Int, { description: "How many articles mention the person." })
+  articleCount(@Root() person: Person, @Ctx() { loaders }: Context): Promise<number> {
+    return loaders.articleCountOfPerson.load(person.dbId);
+  }
+
+  @FieldResolver(() => Int, { description: "How many quotes the person is the speaker of." })
+  quoteCount(@Root() person: Person, @Ctx() { loaders }: Context): Promise<number> {
+    return loaders.quoteCountOfPerson.load(person.dbId);
   }
 
   @FieldResolver(() => [Article], { description: "Articles that mention the person, newest first." })
@@ -35,13 +71,75 @@ export class PersonResolver implements ResolverInterface<Person> {
     return present(await loaders.article.loadMany(mentions.map((m) => m.articleId)));
   }
 
+  @FieldResolver(() => ArticleConnection, { description: "Articles that mention the person, as a connection with filters and order." })
+  async articlesConnection(
+    @Root() person: Person,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("filter", () => ArticleFilter, { nullable: true, description: "Only articles that match." }) filter: ArticleFilter | null,
+    @Arg("orderBy", () => ArticleOrder, { nullable: true, description: "Sort order; newest first by default." }) orderBy: ArticleOrder | null,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<ArticleConnection> {
+    const window = pageWindow(args);
+    const values = articleFilterValues(filter);
+    const query = articlesOfPersons(values, orderBy ?? undefined);
+    const key = `Person.articlesConnection:${JSON.stringify([values, orderBy, window])}`;
+    const page = await loaders.paged(key, (parents) => fetchPagesByParent(db.prisma, query, parents, window)).load(person.dbId);
+    return toConnection(ArticleConnection, ArticleEdge, page, window, (ids) => loaders.article.loadMany(ids), searchFields);
+  }
+
   @FieldResolver(() => [PersonMention], { description: "The person's mentions, one per article, with counts and roles." })
   mentions(@Root() person: Person, @Ctx() { loaders }: Context): Promise<PersonMention[]> {
     return loaders.personMentionsByPerson.load(person.dbId);
   }
 
-  @FieldResolver(() => [Quote], { description: "What the person is quoted as saying." })
+  @FieldResolver(() => [Quote], { description: "What the person is quoted as saying, newest article first." })
   quotes(@Root() person: Person, @Ctx() { loaders }: Context): Promise<Quote[]> {
     return loaders.quotesBySpeaker.load(person.dbId);
+  }
+
+  @FieldResolver(() => QuoteConnection, { description: "What the person is quoted as saying, as a connection with filters, search and order." })
+  async quotesConnection(
+    @Root() person: Person,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("filter", () => QuoteFilter, { nullable: true, description: "Only quotes that match." }) filter: QuoteFilter | null,
+    @Arg("orderBy", () => QuoteOrder, { nullable: true, description: "Sort order; newest first by default." }) orderBy: QuoteOrder | null,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<QuoteConnection> {
+    const window = pageWindow(args);
+    const values = quoteFilterValues(filter);
+    const query = quotesOfSpeakers(values, orderBy ?? undefined);
+    const key = `Person.quotesConnection:${JSON.stringify([values, orderBy, window])}`;
+    const page = await loaders.paged(key, (parents) => fetchPagesByParent(db.prisma, query, parents, window)).load(person.dbId);
+    return toConnection(QuoteConnection, QuoteEdge, page, window, (ids) => loaders.quote.loadMany(ids), searchFields);
+  }
+
+  @FieldResolver(() => [CoMention], { description: "Persons mentioned in the same articles, with how many they share, most shared first." })
+  async coMentioned(
+    @Root() person: Person,
+    @Arg("first", () => Int, { defaultValue: 10, description: "How many, at most 100." }) first: number,
+    @Arg("minSharedArticles", () => Int, { defaultValue: 1, description: "Only persons sharing at least this many articles." }) minShared: number,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<CoMention[]> {
+    const limit = relatedLimit(first, minShared);
+    const related = await loaders
+      .related(`Person.coMentioned:${limit}:${minShared}`, (parents) => relatedByParent(db.prisma, "person", "person", parents, limit, minShared))
+      .load(person.dbId);
+    const persons = await loaders.person.loadMany(related.map((r) => r.id));
+    return related.flatMap((r, i) => (persons[i] && !(persons[i] instanceof Error) ? [{ person: persons[i] as Person, sharedArticles: r.sharedArticles }] : []));
+  }
+
+  @FieldResolver(() => [RelatedVenue], { description: "Venues named in the articles that mention the person, most shared first." })
+  async venues(
+    @Root() person: Person,
+    @Arg("first", () => Int, { defaultValue: 10, description: "How many, at most 100." }) first: number,
+    @Arg("minSharedArticles", () => Int, { defaultValue: 1, description: "Only venues sharing at least this many articles." }) minShared: number,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<RelatedVenue[]> {
+    const limit = relatedLimit(first, minShared);
+    const related = await loaders
+      .related(`Person.venues:${limit}:${minShared}`, (parents) => relatedByParent(db.prisma, "person", "venue", parents, limit, minShared))
+      .load(person.dbId);
+    const venues = await loaders.venue.loadMany(related.map((r) => r.id));
+    return related.flatMap((r, i) => (venues[i] && !(venues[i] instanceof Error) ? [{ venue: venues[i] as RelatedVenue["venue"], sharedArticles: r.sharedArticles }] : []));
   }
 }

@@ -1,27 +1,60 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
+import { relatedByParent } from "../db/queries/analytics.js";
+import { articlesOfVenues } from "../db/queries/articles.js";
+import { fetchIds, fetchPage, fetchPagesByParent } from "../db/queries/page-query.js";
+import { venueListQuery } from "../db/queries/venues.js";
 import { Article } from "../models/Article.js";
-import { venueFromRow } from "../models/from-row.js";
+import { ArticleConnection, ArticleEdge } from "../models/ArticleConnection.js";
 import { VenueMention } from "../models/mentions.js";
+import type { Person } from "../models/Person.js";
+import { RelatedPerson } from "../models/stats.js";
 import { Venue } from "../models/Venue.js";
-import { dbIdOf, page, PageArgs } from "./args.js";
+import { VenueConnection, VenueEdge } from "../models/VenueConnection.js";
+import { dbIdOf } from "./args.js";
+import { searchFields, toConnection } from "./connections.js";
 import type { Context } from "./context.js";
+import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
+import { ArticleOrder, VenueOrder } from "./inputs/orders.js";
+import { VenueFilter } from "./inputs/VenueFilter.js";
+import { ConnectionArgs, ListArgs, listSlice, pageWindow } from "./pagination.js";
 import { present } from "./present.js";
+import { relatedLimit } from "./related.js";
 
 @Resolver(() => Venue)
 export class VenueResolver implements ResolverInterface<Venue> {
-  @Query(() => [Venue], { description: "Venues, by name." })
+  @Query(() => [Venue], { description: "Venues, by name unless ordered otherwise: a plain list. Use venuesConnection for cursors and counts." })
   async venues(
-    @Args(() => PageArgs) pageArgs: PageArgs,
-    @Arg("kind", () => String, { nullable: true, description: 'Only venues of this kind ("country", "city" …).' }) kind: string | null,
-    @Ctx() { db }: Context,
+    @Args(() => ListArgs) list: ListArgs,
+    @Arg("kind", () => String, { nullable: true, description: 'Only venues of this kind ("country", "city" …); same as filter.kind.' }) kind: string | null,
+    @Arg("filter", () => VenueFilter, { nullable: true, description: "Only venues that match." }) filter: VenueFilter | null,
+    @Arg("orderBy", () => VenueOrder, { nullable: true, description: "Sort order; by name by default." }) orderBy: VenueOrder | null,
+    @Ctx() { db, loaders }: Context,
   ): Promise<Venue[]> {
-    const rows = await db.prisma.venue.findMany({ ...page(pageArgs), where: kind ? { kind } : {}, orderBy: [{ name: "asc" }, { id: "asc" }] });
-    return rows.map(venueFromRow);
+    const { offset, limit } = listSlice(list);
+    const query = venueListQuery({ ...filter, ...(kind ? { kind } : {}) }, orderBy ?? undefined);
+    return present(await loaders.venue.loadMany(await fetchIds(db.prisma, query, offset, limit)));
+  }
+
+  @Query(() => VenueConnection, { description: "Venues as a Relay connection, with filters, order and the total count." })
+  async venuesConnection(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("filter", () => VenueFilter, { nullable: true, description: "Only venues that match." }) filter: VenueFilter | null,
+    @Arg("orderBy", () => VenueOrder, { nullable: true, description: "Sort order; by name by default." }) orderBy: VenueOrder | null,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<VenueConnection> {
+    const window = pageWindow(args);
+    const page = await fetchPage(db.prisma, venueListQuery({ ...filter }, orderBy ?? undefined), window);
+    return toConnection(VenueConnection, VenueEdge, page, window, (ids) => loaders.venue.loadMany(ids));
   }
 
   @Query(() => Venue, { nullable: true, description: "One venue by ID." })
   venue(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context): Promise<Venue | null> {
     return loaders.venue.load(dbIdOf(id, "Venue"));
+  }
+
+  @FieldResolver(() => Int, { description: "How many articles name the venue." })
+  articleCount(@Root() venue: Venue, @Ctx() { loaders }: Context): Promise<number> {
+    return loaders.articleCountOfVenue.load(venue.dbId);
   }
 
   @FieldResolver(() => [Article], { description: "Articles that name the venue, newest first." })
@@ -30,8 +63,39 @@ export class VenueResolver implements ResolverInterface<Venue> {
     return present(await loaders.article.loadMany(mentions.map((m) => m.articleId)));
   }
 
+  @FieldResolver(() => ArticleConnection, { description: "Articles that name the venue, as a connection with filters and order." })
+  async articlesConnection(
+    @Root() venue: Venue,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("filter", () => ArticleFilter, { nullable: true, description: "Only articles that match." }) filter: ArticleFilter | null,
+    @Arg("orderBy", () => ArticleOrder, { nullable: true, description: "Sort order; newest first by default." }) orderBy: ArticleOrder | null,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<ArticleConnection> {
+    const window = pageWindow(args);
+    const values = articleFilterValues(filter);
+    const query = articlesOfVenues(values, orderBy ?? undefined);
+    const key = `Venue.articlesConnection:${JSON.stringify([values, orderBy, window])}`;
+    const page = await loaders.paged(key, (parents) => fetchPagesByParent(db.prisma, query, parents, window)).load(venue.dbId);
+    return toConnection(ArticleConnection, ArticleEdge, page, window, (ids) => loaders.article.loadMany(ids), searchFields);
+  }
+
   @FieldResolver(() => [VenueMention], { description: "The venue's mentions, one per article." })
   mentions(@Root() venue: Venue, @Ctx() { loaders }: Context): Promise<VenueMention[]> {
     return loaders.venueMentionsByVenue.load(venue.dbId);
+  }
+
+  @FieldResolver(() => [RelatedPerson], { description: "Persons mentioned in the articles that name the venue, most shared first." })
+  async persons(
+    @Root() venue: Venue,
+    @Arg("first", () => Int, { defaultValue: 10, description: "How many, at most 100." }) first: number,
+    @Arg("minSharedArticles", () => Int, { defaultValue: 1, description: "Only persons sharing at least this many articles." }) minShared: number,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<RelatedPerson[]> {
+    const limit = relatedLimit(first, minShared);
+    const related = await loaders
+      .related(`Venue.persons:${limit}:${minShared}`, (parents) => relatedByParent(db.prisma, "venue", "person", parents, limit, minShared))
+      .load(venue.dbId);
+    const persons = await loaders.person.loadMany(related.map((r) => r.id));
+    return related.flatMap((r, i) => (persons[i] && !(persons[i] instanceof Error) ? [{ person: persons[i] as Person, sharedArticles: r.sharedArticles }] : []));
   }
 }

@@ -1,3 +1,4 @@
+import { AnalyticsResolver } from "./AnalyticsResolver.js";
 import { ArticleResolver } from "./ArticleResolver.js";
 import { CommentResolver } from "./CommentResolver.js";
 import { PersonMentionResolver, VenueMentionResolver } from "./MentionResolvers.js";
@@ -8,5 +9,5 @@ import { VenueResolver } from "./VenueResolver.js";
 
 export const resolvers = [
   ArticleResolver, PersonResolver, QuoteResolver, VenueResolver, CommentResolver, PersonMentionResolver,
-  VenueMentionResolver, NodeResolver,
+  VenueMentionResolver, NodeResolver, AnalyticsResolver,
 ] as const;

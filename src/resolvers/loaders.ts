@@ -1,6 +1,7 @@
 // Per-request DataLoaders: every nested list or parent lookup in one GraphQL request is
 // batched into one SQL statement per level, whatever the page size (no N+1).
 import DataLoader from "dataloader";
+import type { Page } from "../db/queries/page-query.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import {
   articleColumns, articleFromRow, commentFromRow, personFromRow, personMentionFromRow, quoteFromRow, venueFromRow,
@@ -30,8 +31,37 @@ function childrenOf<T>(fetch: (keys: number[]) => Promise<T[]>, keyOf: (item: T)
   });
 }
 
+/** Counts rows per key in one statement, answering 0 for keys without rows. */
+function countsOf(fetch: (keys: number[]) => Promise<{ key: number; count: number }[]>) {
+  return new DataLoader<number, number>(async (keys) => {
+    const counts = new Map((await fetch([...keys])).map((row) => [row.key, row.count]));
+    return keys.map((k) => counts.get(k) ?? 0);
+  });
+}
+
+/**
+ * Per-request loaders keyed by a field and its arguments (nested connections, related
+ * entities): each answers for all the parents asked for in one statement.
+ */
+function keyedLoaders<V>() {
+  const byKey = new Map<string, DataLoader<number, V>>();
+  return (key: string, fetch: (parents: readonly number[]) => Promise<Map<number, V>>): DataLoader<number, V> => {
+    let loader = byKey.get(key);
+    if (!loader) {
+      loader = new DataLoader<number, V>(async (parents) => {
+        const found = await fetch(parents);
+        return parents.map((parent) => found.get(parent)!);
+      });
+      byKey.set(key, loader);
+    }
+    return loader;
+  };
+}
+
 export function createLoaders(prisma: PrismaClient) {
   return {
+    paged: keyedLoaders<Page>(),
+    related: keyedLoaders<{ id: number; sharedArticles: number }[]>(),
     article: byId<Article>(async (ids) =>
       (await prisma.article.findMany({ where: { id: { in: ids } }, select: articleColumns })).map(articleFromRow)),
     person: byId<Person>(async (ids) => (await prisma.person.findMany({ where: { id: { in: ids } } })).map(personFromRow)),
@@ -63,6 +93,15 @@ export function createLoaders(prisma: PrismaClient) {
         (await prisma.articleVenue.findMany({ where: { articleId: { in: ids } }, orderBy: [{ mentionCount: "desc" }, { venueId: "asc" }] }))
           .map(venueMentionFromRow),
       (m) => m.articleId),
+    articleCountOfPerson: countsOf(async (ids) =>
+      (await prisma.articlePerson.groupBy({ by: ["personId"], where: { personId: { in: ids } }, _count: { _all: true } }))
+        .map((g) => ({ key: g.personId, count: g._count._all }))),
+    quoteCountOfPerson: countsOf(async (ids) =>
+      (await prisma.quote.groupBy({ by: ["speakerId"], where: { speakerId: { in: ids } }, _count: { _all: true } }))
+        .map((g) => ({ key: g.speakerId!, count: g._count._all }))),
+    articleCountOfVenue: countsOf(async (ids) =>
+      (await prisma.articleVenue.groupBy({ by: ["venueId"], where: { venueId: { in: ids } }, _count: { _all: true } }))
+        .map((g) => ({ key: g.venueId, count: g._count._all }))),
     venueMentionsByVenue: childrenOf<VenueMention>(
       async (ids) =>
         (await prisma.articleVenue.findMany({ where: { venueId: { in: ids } }, orderBy: { articleId: "desc" } })).map(venueMentionFromRow),

@@ -1,0 +1,125 @@
+// Aggregates for dashboards: top lists over a set of articles, timelines, the co-occurrence
+// network, and counts of related entities per parent (batched for many parents at once).
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { articleConditions, type ArticleFilterValues } from "./articles.js";
+
+const matching = (filter: ArticleFilterValues) => {
+  const where = articleConditions(filter);
+  return where.length ? Prisma.join(where, " AND ") : Prisma.sql`TRUE`;
+};
+
+export interface EntityCountRow {
+  id: number;
+  articleCount: number;
+  mentionCount: number;
+}
+
+/** Persons most often mentioned in the matching articles. */
+export function topPersons(prisma: PrismaClient, filter: ArticleFilterValues, limit: number): Promise<EntityCountRow[]> {
+  return prisma.$queryRaw<EntityCountRow[]>`
+    SELECT ap."personId" AS id, count(*)::int AS "articleCount", sum(ap."mentionCount")::int AS "mentionCount"
+    FROM "ArticlePerson" ap JOIN "Article" a ON a.id = ap."articleId"
+    WHERE ${matching(filter)}
+    GROUP BY ap."personId" ORDER BY "articleCount" DESC, "mentionCount" DESC, id ASC LIMIT ${limit}`;
+}
+
+/** Venues most often named in the matching articles; only geocoded ones for a map. */
+export function topVenues(prisma: PrismaClient, filter: ArticleFilterValues, limit: number, { geocodedOnly = false } = {}): Promise<EntityCountRow[]> {
+  return prisma.$queryRaw<EntityCountRow[]>`
+    SELECT av."venueId" AS id, count(*)::int AS "articleCount", sum(av."mentionCount")::int AS "mentionCount"
+    FROM "ArticleVenue" av JOIN "Article" a ON a.id = av."articleId"
+    ${geocodedOnly ? Prisma.sql`JOIN "Venue" v ON v.id = av."venueId" AND v.latitude IS NOT NULL AND v.longitude IS NOT NULL` : Prisma.empty}
+    WHERE ${matching(filter)}
+    GROUP BY av."venueId" ORDER BY "articleCount" DESC, "mentionCount" DESC, id ASC LIMIT ${limit}`;
+}
+
+/** Persons most often quoted in the matching articles. */
+export function topSpeakers(prisma: PrismaClient, filter: ArticleFilterValues, limit: number) {
+  return prisma.$queryRaw<{ id: number; quoteCount: number; articleCount: number }[]>`
+    SELECT q."speakerId" AS id, count(*)::int AS "quoteCount", count(DISTINCT q."articleId")::int AS "articleCount"
+    FROM "Quote" q JOIN "Article" a ON a.id = q."articleId"
+    WHERE q."speakerId" IS NOT NULL AND ${matching(filter)}
+    GROUP BY q."speakerId" ORDER BY "quoteCount" DESC, "articleCount" DESC, id ASC LIMIT ${limit}`;
+}
+
+export type TimelineInterval = "DAY" | "WEEK" | "MONTH";
+
+/**
+ * Matching articles per interval of publication time (UTC), and the mentions of the person
+ * or venue filtered on. Intervals without articles are absent; the resolver fills them.
+ */
+export function timeline(prisma: PrismaClient, filter: ArticleFilterValues, interval: TimelineInterval) {
+  const unit = Prisma.raw(`'${interval.toLowerCase()}'`);
+  const mentions =
+    filter.personId != null
+      ? Prisma.sql`sum((SELECT ap."mentionCount" FROM "ArticlePerson" ap WHERE ap."articleId" = a.id AND ap."personId" = ${filter.personId}))::int`
+      : filter.venueId != null
+        ? Prisma.sql`sum((SELECT av."mentionCount" FROM "ArticleVenue" av WHERE av."articleId" = a.id AND av."venueId" = ${filter.venueId}))::int`
+        : Prisma.sql`NULL::int`;
+  return prisma.$queryRaw<{ start: Date; articleCount: number; mentionCount: number | null }[]>`
+    SELECT date_trunc(${unit}, a."publishedAt") AS start, count(*)::int AS "articleCount", ${mentions} AS "mentionCount"
+    FROM "Article" a WHERE a."publishedAt" IS NOT NULL AND ${matching(filter)}
+    GROUP BY 1 ORDER BY 1`;
+}
+
+/**
+ * The co-occurrence network of the `maxNodes` persons most mentioned in the matching
+ * articles: pairs named together in at least `minWeight` of them.
+ */
+export function coMentionEdges(prisma: PrismaClient, filter: ArticleFilterValues, minWeight: number, maxNodes: number) {
+  return prisma.$queryRaw<{ source: number; target: number; weight: number }[]>`
+    WITH matching AS (SELECT a.id FROM "Article" a WHERE ${matching(filter)}),
+    top AS (
+      SELECT ap."personId" AS id FROM "ArticlePerson" ap JOIN matching m ON m.id = ap."articleId"
+      GROUP BY ap."personId" ORDER BY count(*) DESC, sum(ap."mentionCount") DESC, ap."personId" ASC LIMIT ${maxNodes}
+    )
+    SELECT x."personId" AS source, y."personId" AS target, count(*)::int AS weight
+    FROM "ArticlePerson" x
+    JOIN "ArticlePerson" y ON y."articleId" = x."articleId" AND y."personId" > x."personId"
+    JOIN matching m ON m.id = x."articleId"
+    WHERE x."personId" IN (SELECT id FROM top) AND y."personId" IN (SELECT id FROM top)
+    GROUP BY x."personId", y."personId" HAVING count(*) >= ${minWeight}
+    ORDER BY weight DESC, source ASC, target ASC`;
+}
+
+/** How many matching articles mention each person, for the given persons. */
+export function articleCountsOfPersons(prisma: PrismaClient, filter: ArticleFilterValues, personIds: number[]) {
+  if (!personIds.length) return Promise.resolve([]);
+  return prisma.$queryRaw<{ id: number; articleCount: number }[]>`
+    SELECT ap."personId" AS id, count(*)::int AS "articleCount" FROM "ArticlePerson" ap JOIN "Article" a ON a.id = ap."articleId"
+    WHERE ap."personId" = ANY(${personIds}::int[]) AND ${matching(filter)} GROUP BY ap."personId"`;
+}
+
+/** The mention tables that relate persons and venues through shared articles. */
+const MENTION_TABLES = {
+  person: { table: Prisma.raw(`"ArticlePerson"`), key: Prisma.raw(`"personId"`) },
+  venue: { table: Prisma.raw(`"ArticleVenue"`), key: Prisma.raw(`"venueId"`) },
+} as const;
+
+/**
+ * For each parent (a person or venue), the persons or venues that share the most articles
+ * with it, at most `limit` each and at least `minShared` shared articles: one statement.
+ */
+export async function relatedByParent(
+  prisma: PrismaClient,
+  from: keyof typeof MENTION_TABLES,
+  to: keyof typeof MENTION_TABLES,
+  parents: readonly number[],
+  limit: number,
+  minShared: number,
+): Promise<Map<number, { id: number; sharedArticles: number }[]>> {
+  const x = MENTION_TABLES[from];
+  const y = MENTION_TABLES[to];
+  const notSelf = from === to ? Prisma.sql`AND y.${y.key} <> x.${x.key}` : Prisma.empty;
+  const rows = await prisma.$queryRaw<{ parent: number; id: number; sharedArticles: number }[]>`
+    SELECT parent, id, "sharedArticles" FROM (
+      SELECT x.${x.key} AS parent, y.${y.key} AS id, count(*)::int AS "sharedArticles",
+        row_number() OVER (PARTITION BY x.${x.key} ORDER BY count(*) DESC, y.${y.key} ASC) AS rank
+      FROM ${x.table} x JOIN ${y.table} y ON y."articleId" = x."articleId" ${notSelf}
+      WHERE x.${x.key} = ANY(${[...parents]}::int[])
+      GROUP BY x.${x.key}, y.${y.key} HAVING count(*) >= ${minShared}
+    ) ranked WHERE rank <= ${limit} ORDER BY parent, rank`;
+  const byParent = new Map<number, { id: number; sharedArticles: number }[]>(parents.map((p) => [p, []]));
+  for (const { parent, ...row } of rows) byParent.get(parent)?.push(row);
+  return byParent;
+}

@@ -1,0 +1,98 @@
+// Runs a filtered, ordered list query one page at a time, for the Relay connections.
+// One statement counts the list and one fetches the page; for nested connections one
+// statement pages the lists of many parents at once (window functions), so a connection
+// costs the same number of statements whatever the page size or the number of parents.
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { offsetAndLimit, needsTotalFirst, type PageWindow } from "../../resolvers/pagination.js";
+
+export interface ListQuery {
+  /** The FROM clause, with its joins, e.g. Prisma.sql`"Article" a`. */
+  from: Prisma.Sql;
+  /** Conditions, joined with AND. */
+  where: Prisma.Sql[];
+  /** The item's key, e.g. Prisma.sql`a.id`. */
+  id: Prisma.Sql;
+  /** The ORDER BY list; it must end with a unique key so positions are stable. */
+  orderBy: Prisma.Sql;
+  /** Extra output columns, each with its alias, e.g. Prisma.sql`ts_rank(...) AS rank`. */
+  columns?: Prisma.Sql[];
+}
+
+export interface PageRow {
+  id: number;
+  /** 1-based position in the whole ordered list. */
+  position: number;
+  [column: string]: unknown;
+}
+
+export interface Page {
+  rows: PageRow[];
+  total: number;
+}
+
+const conditions = (where: Prisma.Sql[]) => (where.length ? Prisma.join(where, " AND ") : Prisma.sql`TRUE`);
+const extraColumns = (columns: Prisma.Sql[] = []) => (columns.length ? Prisma.sql`, ${Prisma.join(columns, ", ")}` : Prisma.empty);
+
+/** One page of a list, with the list's total. */
+export async function fetchPage(prisma: PrismaClient, query: ListQuery, window: PageWindow): Promise<Page> {
+  const count = async () =>
+    (await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${query.from} WHERE ${conditions(query.where)}`)[0]!.total;
+  const rowsAt = ({ offset, limit }: { offset: number; limit: number }): Promise<PageRow[]> =>
+    limit === 0
+      ? Promise.resolve<PageRow[]>([])
+      : prisma.$queryRaw<PageRow[]>`
+          SELECT ${query.id} AS id${extraColumns(query.columns)} FROM ${query.from} WHERE ${conditions(query.where)}
+          ORDER BY ${query.orderBy} OFFSET ${offset} LIMIT ${limit}`.then((rows) =>
+          rows.map((row, i) => ({ ...row, position: offset + 1 + i })));
+
+  if (needsTotalFirst(window)) {
+    const total = await count();
+    return { rows: await rowsAt(offsetAndLimit(window, total)), total };
+  }
+  // Without `last`, the window does not depend on the total: fetch both at once.
+  const [total, rows] = await Promise.all([count(), rowsAt(offsetAndLimit(window, Number.MAX_SAFE_INTEGER - 1))]);
+  return { rows, total };
+}
+
+/**
+ * The same page of each parent's list, in one statement: `parent` is the column that
+ * names the parent (e.g. Prisma.sql`ap."personId"`).
+ */
+export async function fetchPagesByParent(
+  prisma: PrismaClient,
+  query: ListQuery & { parent: Prisma.Sql },
+  parents: readonly number[],
+  window: PageWindow,
+): Promise<Map<number, Page>> {
+  const { after, before, first, last } = window;
+  // Row 1 of every list always comes back too, so a list whose page is empty still
+  // reports its total; it is dropped below when outside the window.
+  const rows = await prisma.$queryRaw<(PageRow & { parent: number; total: number })[]>`
+    SELECT * FROM (
+      SELECT ${query.parent} AS parent, ${query.id} AS id${extraColumns(query.columns)},
+        row_number() OVER (PARTITION BY ${query.parent} ORDER BY ${query.orderBy})::int AS position,
+        count(*) OVER (PARTITION BY ${query.parent})::int AS total
+      FROM ${query.from} WHERE ${query.parent} = ANY(${[...parents]}::int[]) AND ${conditions(query.where)}
+    ) ranked
+    WHERE position = 1 OR (position > ${after}::int AND position < COALESCE(${before}::int, total + 1)
+      AND (${first}::int IS NULL OR position <= ${after}::int + ${first}::int)
+      AND (${last}::int IS NULL OR position >= COALESCE(${before}::int, total + 1) - ${last}::int))
+    ORDER BY parent, position`;
+
+  const pages = new Map<number, Page>(parents.map((parent) => [parent, { rows: [], total: 0 }]));
+  for (const { parent, total, ...row } of rows) {
+    const page = pages.get(parent)!;
+    page.total = total;
+    const { offset, limit } = offsetAndLimit(window, total);
+    if (row.position > offset && row.position <= offset + limit) page.rows.push(row);
+  }
+  return pages;
+}
+
+/** The keys of one slice of a list, without counting it (for the plain list fields). */
+export async function fetchIds(prisma: PrismaClient, query: ListQuery, offset: number, limit: number): Promise<number[]> {
+  if (limit === 0) return [];
+  const rows = await prisma.$queryRaw<{ id: number }[]>`
+    SELECT ${query.id} AS id FROM ${query.from} WHERE ${conditions(query.where)} ORDER BY ${query.orderBy} OFFSET ${offset} LIMIT ${limit}`;
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,28 @@
+// Small SQL helpers shared by the list and analytics queries.
+import { Prisma } from "../../generated/prisma/client.js";
+
+/** The text-search configuration the ingest writes search vectors with. */
+export const TEXT_SEARCH_CONFIG = Prisma.raw("'english'");
+
+/** A web-search-syntax query ("a phrase", or, -not) as a tsquery. */
+export function tsQuery(search: string): Prisma.Sql {
+  return Prisma.sql`websearch_to_tsquery(${TEXT_SEARCH_CONFIG}, ${search})`;
+}
+
+/** Options for ts_headline: matches in <mark>, a few short passages. */
+export const HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter= … ";
+
+/** ASC or DESC, from a value already checked by GraphQL's enum. */
+export function direction(value: "ASC" | "DESC"): Prisma.Sql {
+  return Prisma.raw(value === "ASC" ? "ASC" : "DESC");
+}
+
+/** A LIKE pattern that matches `text` anywhere, with LIKE's wildcards escaped. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Whether a search string has any searchable word (websearch_to_tsquery of "the" is empty). */
+export function hasSearchText(search: string | null | undefined): search is string {
+  return !!search && /[\p{L}\p{N}]/u.test(search);
+}

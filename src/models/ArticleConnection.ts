@@ -1,0 +1,15 @@
+import { Field, Float, ObjectType } from "type-graphql";
+import { Article } from "./Article.js";
+import { ConnectionType, EdgeType } from "./connection.js";
+
+@ObjectType({ description: "An article in a list; with a search, its rank and a highlighted snippet." })
+export class ArticleEdge extends EdgeType(Article) {
+  @Field(() => Float, { nullable: true, description: "Search relevance (PostgreSQL ts_rank_cd); null without a search." })
+  rank!: number | null;
+
+  @Field(() => String, { nullable: true, description: "Passages of the body matching the search, matches wrapped in <mark>…</mark>; null without a search." })
+  snippet!: string | null;
+}
+
+@ObjectType({ description: "A page of articles." })
+export class ArticleConnection extends ConnectionType(Article, ArticleEdge) {}

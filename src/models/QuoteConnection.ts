@@ -1,0 +1,15 @@
+import { Field, Float, ObjectType } from "type-graphql";
+import { ConnectionType, EdgeType } from "./connection.js";
+import { Quote } from "./Quote.js";
+
+@ObjectType({ description: "A quote in a list; with a search, its rank and a highlighted snippet." })
+export class QuoteEdge extends EdgeType(Quote) {
+  @Field(() => Float, { nullable: true, description: "Search relevance (PostgreSQL ts_rank_cd); null without a search." })
+  rank!: number | null;
+
+  @Field(() => String, { nullable: true, description: "The quoted words with the matches wrapped in <mark>…</mark>; null without a search." })
+  snippet!: string | null;
+}
+
+@ObjectType({ description: "A page of quotes." })
+export class QuoteConnection extends ConnectionType(Quote, QuoteEdge) {}

@@ -1,0 +1,114 @@
+// Aggregates that dashboards draw: timelines, top lists, the co-occurrence network and the
+// venue map. Each takes an ArticleFilter, so any of them can be narrowed to a date range,
+// a source, a search, a person or a venue.
+import { Arg, Ctx, Int, Query, Resolver, registerEnumType } from "type-graphql";
+import {
+  articleCountsOfPersons, coMentionEdges, timeline, topPersons, topSpeakers, topVenues, type TimelineInterval,
+} from "../db/queries/analytics.js";
+import type { Person } from "../models/Person.js";
+import { CoMentionNetwork, PersonCount, SpeakerCount, TimelineBucket, VenueCount } from "../models/stats.js";
+import type { Venue } from "../models/Venue.js";
+import type { Context } from "./context.js";
+import { badInput } from "./errors.js";
+import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
+import { fillTimeline } from "./timeline.js";
+
+enum Interval {
+  DAY = "DAY",
+  WEEK = "WEEK",
+  MONTH = "MONTH",
+}
+registerEnumType(Interval, { name: "TimelineInterval", description: "Width of a timeline bucket (UTC; weeks start on Monday)." });
+
+const MAX_TOP = 100;
+const MAX_MAP_POINTS = 1000;
+const MAX_NETWORK_NODES = 200;
+
+function checkRange(value: number, name: string, min: number, max: number): number {
+  if (value < min || value > max) throw badInput(`${name} must be between ${min} and ${max}, got ${value}`, name);
+  return value;
+}
+
+/** Pairs each counted row with its loaded entity, dropping rows whose entity is gone. */
+async function withEntities<R extends { id: number }, E, O>(rows: R[], load: (ids: number[]) => Promise<(E | null | Error)[]>, make: (row: R, entity: E) => O): Promise<O[]> {
+  const entities = await load(rows.map((r) => r.id));
+  return rows.flatMap((row, i) => {
+    const entity = entities[i];
+    return entity == null || entity instanceof Error ? [] : [make(row, entity)];
+  });
+}
+
+@Resolver()
+export class AnalyticsResolver {
+  @Query(() => [TimelineBucket], { description: "Matching articles per day, week or month of publication, gaps filled with zeros: filter on a person, a venue or a search for their timeline." })
+  async mentionTimeline(
+    @Arg("filter", () => ArticleFilter, { nullable: true, description: "Which articles count: e.g. { person: ID } or { search: \"sanctions\" }." }) filter: ArticleFilter | null,
+    @Arg("interval", () => Interval, { defaultValue: Interval.DAY, description: "Bucket width." }) interval: Interval,
+    @Ctx() { db }: Context,
+  ): Promise<TimelineBucket[]> {
+    const rows = await timeline(db.prisma, articleFilterValues(filter), interval as TimelineInterval);
+    return fillTimeline(rows, interval as TimelineInterval).map((bucket) => Object.assign(new TimelineBucket(), bucket));
+  }
+
+  @Query(() => [PersonCount], { description: "Persons mentioned in the most matching articles." })
+  async topPersons(
+    @Arg("filter", () => ArticleFilter, { nullable: true, description: "Which articles count, e.g. a date range." }) filter: ArticleFilter | null,
+    @Arg("first", () => Int, { defaultValue: 10, description: `How many, at most ${MAX_TOP}.` }) first: number,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<PersonCount[]> {
+    const rows = await topPersons(db.prisma, articleFilterValues(filter), checkRange(first, "first", 0, MAX_TOP));
+    return withEntities(rows, (ids) => loaders.person.loadMany(ids), (row, person: Person) => ({ ...row, person }));
+  }
+
+  @Query(() => [SpeakerCount], { description: "Persons quoted most often in the matching articles." })
+  async topSpeakers(
+    @Arg("filter", () => ArticleFilter, { nullable: true, description: "Which articles count, e.g. a date range." }) filter: ArticleFilter | null,
+    @Arg("first", () => Int, { defaultValue: 10, description: `How many, at most ${MAX_TOP}.` }) first: number,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<SpeakerCount[]> {
+    const rows = await topSpeakers(db.prisma, articleFilterValues(filter), checkRange(first, "first", 0, MAX_TOP));
+    return withEntities(rows, (ids) => loaders.person.loadMany(ids), (row, person: Person) => ({ ...row, person }));
+  }
+
+  @Query(() => [VenueCount], { description: "Venues named in the most matching articles." })
+  async topVenues(
+    @Arg("filter", () => ArticleFilter, { nullable: true, description: "Which articles count, e.g. a date range." }) filter: ArticleFilter | null,
+    @Arg("first", () => Int, { defaultValue: 10, description: `How many, at most ${MAX_TOP}.` }) first: number,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<VenueCount[]> {
+    const rows = await topVenues(db.prisma, articleFilterValues(filter), checkRange(first, "first", 0, MAX_TOP));
+    return withEntities(rows, (ids) => loaders.venue.loadMany(ids), (row, venue: Venue) => ({ ...row, venue, latitude: venue.latitude, longitude: venue.longitude }));
+  }
+
+  @Query(() => [VenueCount], { description: "Geocoded venues of the matching articles with their counts and coordinates, ready for a map." })
+  async venueMap(
+    @Arg("filter", () => ArticleFilter, { nullable: true, description: "Which articles count, e.g. a date range." }) filter: ArticleFilter | null,
+    @Arg("first", () => Int, { defaultValue: 500, description: `How many points, most named first, at most ${MAX_MAP_POINTS}.` }) first: number,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<VenueCount[]> {
+    const rows = await topVenues(db.prisma, articleFilterValues(filter), checkRange(first, "first", 0, MAX_MAP_POINTS), { geocodedOnly: true });
+    return withEntities(rows, (ids) => loaders.venue.loadMany(ids), (row, venue: Venue) => ({ ...row, venue, latitude: venue.latitude, longitude: venue.longitude }));
+  }
+
+  @Query(() => CoMentionNetwork, { description: "The person co-occurrence network of the matching articles: the most mentioned persons, linked by how many articles name both." })
+  async coMentionNetwork(
+    @Arg("filter", () => ArticleFilter, { nullable: true, description: "Which articles count, e.g. a date range." }) filter: ArticleFilter | null,
+    @Arg("minWeight", () => Int, { defaultValue: 1, description: "Only edges with at least this many shared articles." }) minWeight: number,
+    @Arg("maxNodes", () => Int, { defaultValue: 50, description: `Consider the persons in this many of the most mentioned, at most ${MAX_NETWORK_NODES}.` }) maxNodes: number,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<CoMentionNetwork> {
+    const values = articleFilterValues(filter);
+    const edges = await coMentionEdges(db.prisma, values, checkRange(minWeight, "minWeight", 1, 1_000_000), checkRange(maxNodes, "maxNodes", 1, MAX_NETWORK_NODES));
+    const personIds = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
+    const [persons, counts] = await Promise.all([loaders.person.loadMany(personIds), articleCountsOfPersons(db.prisma, values, personIds)]);
+    const byId = new Map(personIds.map((id, i) => [id, persons[i]]));
+    const present = (id: number) => { const p = byId.get(id); return p && !(p instanceof Error) ? (p as Person) : null; };
+    return Object.assign(new CoMentionNetwork(), {
+      nodes: counts
+        .filter((c) => present(c.id))
+        .sort((a, b) => b.articleCount - a.articleCount || a.id - b.id)
+        .map((c) => ({ person: present(c.id)!, articleCount: c.articleCount })),
+      edges: edges.filter((e) => present(e.source) && present(e.target)).map((e) => ({ source: present(e.source)!, target: present(e.target)!, weight: e.weight })),
+    });
+  }
+}

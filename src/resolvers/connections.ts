@@ -1,0 +1,47 @@
+// Turns a fetched page (positions and keys) into a Relay connection of loaded nodes.
+import type { Page, PageRow } from "../db/queries/page-query.js";
+import { PageInfo } from "../models/connection.js";
+import { cursorAt, offsetAndLimit, type PageWindow } from "./pagination.js";
+
+interface EdgeShape<N> {
+  cursor: string;
+  node: N;
+}
+
+interface ConnectionShape<N, E> {
+  edges: E[];
+  nodes: N[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+export async function toConnection<N, E extends EdgeShape<N>, C extends ConnectionShape<N, E>>(
+  ConnectionClass: new () => C,
+  EdgeClass: new () => E,
+  page: Page,
+  window: PageWindow,
+  load: (ids: number[]) => Promise<(N | null | Error)[]>,
+  edgeFields: (row: PageRow) => Partial<E> = () => ({}),
+): Promise<C> {
+  const nodes = await load(page.rows.map((row) => row.id));
+  const edges: E[] = [];
+  page.rows.forEach((row, i) => {
+    const node = nodes[i];
+    // A node deleted between the page query and the load is left out.
+    if (node == null || node instanceof Error) return;
+    edges.push(Object.assign(new EdgeClass(), edgeFields(row), { cursor: cursorAt(row.position), node }));
+  });
+  const { offset, limit } = offsetAndLimit(window, page.total);
+  const pageInfo = Object.assign(new PageInfo(), {
+    hasPreviousPage: offset > 0 && page.total > 0,
+    hasNextPage: offset + limit < page.total,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  });
+  return Object.assign(new ConnectionClass(), { edges, nodes: edges.map((e) => e.node), pageInfo, totalCount: page.total });
+}
+
+/** Search rank and snippet columns of a row, when the query had a search. */
+export function searchFields(row: PageRow): { rank: number | null; snippet: string | null } {
+  return { rank: row.rank == null ? null : Number(row.rank), snippet: (row.snippet as string | undefined) ?? null };
+}

@@ -1,0 +1,93 @@
+// Relay cursor pagination arguments, checked before any database work and turned into a
+// window over the filtered, ordered list. A cursor is the item's 1-based position in that
+// list, made opaque; it stays meaningful for the same filter and order.
+import { ArgsType, Field, Int } from "type-graphql";
+import { badInput } from "./errors.js";
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `Returns the first n items (at most ${MAX_PAGE_SIZE}) after \`after\`. Defaults to ${DEFAULT_PAGE_SIZE} when neither first nor last is given.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Returns items after this cursor." })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Returns the last n items (at most ${MAX_PAGE_SIZE}) before \`before\`.` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Returns items before this cursor." })
+  before?: string | null;
+}
+
+/** Which positions (1-based, in the whole ordered list) a page covers. */
+export interface PageWindow {
+  /** Items strictly after this position (0: from the start). */
+  after: number;
+  /** Items strictly before this position (null: to the end). */
+  before: number | null;
+  first: number | null;
+  last: number | null;
+}
+
+const CURSOR_PREFIX = "pos:";
+
+export function cursorAt(position: number): string {
+  return Buffer.from(`${CURSOR_PREFIX}${position}`).toString("base64url");
+}
+
+function positionOf(cursor: string, argumentName: string): number {
+  const decoded = Buffer.from(cursor, "base64url").toString("utf8");
+  const match = new RegExp(`^${CURSOR_PREFIX}(\\d{1,9})$`).exec(decoded);
+  if (!match) throw badInput(`${argumentName} "${cursor}" is not a cursor from this API`, argumentName);
+  return Number(match[1]);
+}
+
+function pageSize(value: number | null | undefined, argumentName: string): number | null {
+  if (value == null) return null;
+  if (value < 0 || value > MAX_PAGE_SIZE) throw badInput(`${argumentName} must be between 0 and ${MAX_PAGE_SIZE}, got ${value}`, argumentName);
+  return value;
+}
+
+/** Validates connection arguments and returns the window they ask for. */
+export function pageWindow(args: ConnectionArgs): PageWindow {
+  const first = pageSize(args.first, "first");
+  const last = pageSize(args.last, "last");
+  if (first != null && last != null) throw badInput("give first or last, not both", "last");
+  const after = args.after ? positionOf(args.after, "after") : 0;
+  const before = args.before ? positionOf(args.before, "before") : null;
+  return { after, before, first: first == null && last == null ? DEFAULT_PAGE_SIZE : first, last };
+}
+
+/** OFFSET and LIMIT for a window over a list of `total` items. */
+export function offsetAndLimit(window: PageWindow, total: number): { offset: number; limit: number } {
+  const upper = Math.min(window.before ?? total + 1, total + 1);
+  let start = Math.min(window.after, total);
+  let end = upper - 1;
+  if (window.first != null) end = Math.min(end, start + window.first);
+  if (window.last != null) start = Math.max(start, end - window.last);
+  return { offset: start, limit: Math.max(0, end - start) };
+}
+
+/** Whether a window needs the list's total before it can be fetched (last without before). */
+export function needsTotalFirst(window: PageWindow): boolean {
+  return window.last != null && window.before == null;
+}
+
+@ArgsType()
+export class ListArgs {
+  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `How many to return, at most ${MAX_PAGE_SIZE}.` })
+  first: number = DEFAULT_PAGE_SIZE;
+
+  @Field(() => Int, { defaultValue: 0, description: "How many to skip." })
+  offset: number = 0;
+}
+
+/** Validates plain-list arguments before any database work. */
+export function listSlice({ first, offset }: ListArgs): { offset: number; limit: number } {
+  const limit = pageSize(first, "first")!;
+  if (offset < 0) throw badInput(`offset must not be negative, got ${offset}`, "offset");
+  return { offset, limit };
+}
