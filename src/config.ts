@@ -1,4 +1,5 @@
 // Every setting, read once from the environment. README.md's settings table mirrors this.
+import { DEFAULT_LIMITS } from "./server/limits.js";
 export interface Settings {
   port: number;
   host: string;
@@ -6,6 +7,22 @@ export interface Settings {
   loadSampleData: boolean;
   logLevel: string;
   production: boolean;
+  /** The key writes (mutations) need, sent as `x-api-key` or `Authorization: Bearer`; unset: writes are off. */
+  apiKey: string | undefined;
+  /** Whether reads need the API key too (off by default: reads are open). */
+  readsRequireKey: boolean;
+  /** Deepest selection an operation may have. */
+  maxQueryDepth: number;
+  /** Highest estimated cost (fields times the items lists can return) an operation may have. */
+  maxQueryCost: number;
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new SettingError(`${name} must be a whole number above 0, got "${raw}"`);
+  return value;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -20,6 +37,10 @@ export class SettingError extends Error {
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SettingError(`PORT must be a port number (0-65535), got "${env.PORT}"`);
+  if (env.API_KEY !== undefined && env.API_KEY !== "" && env.API_KEY.length < 16) {
+    throw new SettingError(`API_KEY must be at least 16 characters long, got ${env.API_KEY.length}`);
+  }
+  if (flag(env.READS_REQUIRE_KEY, false) && !env.API_KEY) throw new SettingError("READS_REQUIRE_KEY is on but API_KEY is not set");
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
@@ -27,5 +48,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     loadSampleData: flag(env.SAMPLE_DATA, true),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "warn" : "info"),
     production: env.NODE_ENV === "production",
+    apiKey: env.API_KEY || undefined,
+    readsRequireKey: flag(env.READS_REQUIRE_KEY, false),
+    maxQueryDepth: positiveInteger(env, "MAX_QUERY_DEPTH", DEFAULT_LIMITS.maxDepth),
+    maxQueryCost: positiveInteger(env, "MAX_QUERY_COST", DEFAULT_LIMITS.maxCost),
   };
 }

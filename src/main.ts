@@ -13,7 +13,12 @@ async function main(): Promise<void> {
   const log = createLogger(settings.logLevel);
   const db = await openMigratedDatabase(settings.databaseUrl, log);
   if (settings.loadSampleData) await loadSampleDataIfEmpty(db, log);
-  const server = await startServer({ db, log, port: settings.port, host: settings.host, production: settings.production });
+  const server = await startServer({
+    db, log, port: settings.port, host: settings.host, production: settings.production,
+    access: { apiKey: settings.apiKey, readsRequireKey: settings.readsRequireKey },
+    limits: { maxDepth: settings.maxQueryDepth, maxCost: settings.maxQueryCost },
+  });
+  if (!settings.apiKey) log.info("API_KEY is not set: mutations (writes) are turned off");
   log.info({ url: `${server.url}/graphql`, playground: `${server.url}/playground`, database: db.target.label }, "newsgraph is ready");
 
   let stopping = false;

@@ -14,6 +14,11 @@ export interface Database {
   prisma: PrismaClient;
   /** Adapter factory for Prisma's schema engine (migrations, drift checks). */
   migrationAdapter(): SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * Calls `listener` with every SQL statement the Prisma client sends, until the returned
+   * function is called (for the N+1 tests and the benchmarks' statements per request).
+   */
+  onStatement(listener: (sql: string) => void): () => void;
   /** Answers whether the database responds right now. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -31,11 +36,11 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
   } catch (error) {
     throw new DatabaseConfigError(`cannot open ${target.label}: ${(error as Error).message}`);
   }
-  const factory = new PrismaPGlite(pglite);
-  const prisma = new PrismaClient({ adapter: factory });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), log: [{ emit: "event", level: "query" }] });
   return {
     target,
     prisma,
+    onStatement: statementListeners(prisma),
     migrationAdapter: () => new PrismaPGlite(pglite),
     ping: async () => {
       await pglite.query("select 1");
@@ -58,10 +63,11 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
   // A pool emits "error" when an idle connection dies (server restart): keep the process alive.
   pool.on("error", () => {});
   await checkReachable(pool, target);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
   return {
     target,
     prisma,
+    onStatement: statementListeners(prisma),
     migrationAdapter: () => postgresMigrationAdapter(target.url),
     ping: async () => {
       await pool.query("select 1");
@@ -71,6 +77,18 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
       await prisma.$disconnect();
       await pool.end();
     },
+  };
+}
+
+/** Fans Prisma's query events out to the listeners registered at the moment. */
+function statementListeners(prisma: PrismaClient): Database["onStatement"] {
+  const listeners = new Set<(sql: string) => void>();
+  (prisma as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (event) => {
+    for (const listener of listeners) listener(event.query);
+  });
+  return (listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   };
 }
 

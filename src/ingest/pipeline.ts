@@ -9,6 +9,9 @@ export interface IngestOutcome {
   origin: string;
   status: StoreStatus | "failed";
   articleId?: number;
+  /** Persons and venues the stored article links to (for the articleIngested event). */
+  personIds?: number[];
+  venueIds?: number[];
   error?: string;
   counts?: { persons: number; quotes: number; venues: number; comments: number };
   notes: string[];
@@ -35,7 +38,10 @@ export async function ingestDocument(prisma: PrismaClient, doc: RawDocument, opt
   try {
     const x = extract(doc);
     const stored = await storeArticle(prisma, doc, x, options);
-    return { origin: doc.origin, status: stored.status, articleId: stored.articleId, counts: counts(x), notes: x.notes };
+    return {
+      origin: doc.origin, status: stored.status, articleId: stored.articleId, personIds: stored.personIds, venueIds: stored.venueIds,
+      counts: counts(x), notes: x.notes,
+    };
   } catch (error) {
     return failure(doc.origin, error);
   }
@@ -46,19 +52,32 @@ function failure(origin: string, error: unknown): IngestOutcome {
   return { origin: error instanceof IngestError ? error.origin : origin, status: "failed", error: reason, notes: [] };
 }
 
+/** The hints stored with an article's raw input, as the reader takes them. */
+function storedHints(row: { inputHints: unknown; format: string; url: string | null }): InputHints & { format: "text" | "html" } {
+  const saved = (row.inputHints ?? {}) as { format?: string; url?: string; source?: string; title?: string; publishedAt?: string };
+  // Articles stored before hints were kept: the format tells HTML from text; the url was kept.
+  const format = saved.format === "html" || (!saved.format && row.format === "html") ? "html" : "text";
+  return {
+    format,
+    url: saved.url ?? (row.inputHints ? undefined : row.url ?? undefined),
+    source: saved.source,
+    title: saved.title,
+    publishedAt: saved.publishedAt ? new Date(saved.publishedAt) : undefined,
+  };
+}
+
 /** Re-extracts stored articles from their raw input (all, or those from an older extractor). */
 export async function reprocessArticles(prisma: PrismaClient, { all = false, ids }: { all?: boolean; ids?: number[] } = {}): Promise<IngestOutcome[]> {
   const rows = await prisma.article.findMany({
     where: ids ? { id: { in: ids } } : all ? {} : { extractorVersion: { lt: EXTRACTOR_VERSION } },
-    select: { id: true, rawInput: true, format: true, url: true, source: true },
+    select: { id: true, rawInput: true, format: true, url: true, inputHints: true },
     orderBy: { id: "asc" },
   });
   const outcomes: IngestOutcome[] = [];
   for (const row of rows) {
     const origin = `article ${row.id}`;
     try {
-      const format = row.format === "html" ? "html" : "text";
-      const [doc] = readInput(origin, row.rawInput, { url: row.url ?? undefined, format });
+      const [doc] = readInput(origin, row.rawInput, storedHints(row));
       outcomes.push(await ingestDocument(prisma, { ...doc!, format: row.format as RawDocument["format"] }, { reprocess: true }));
     } catch (error) {
       outcomes.push(failure(origin, error));

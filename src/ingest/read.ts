@@ -66,16 +66,18 @@ function checkString(origin: string, text: string): string {
   return text.replace(/^\ufeff/, "");
 }
 
-function makeDocument(origin: string, format: "text" | "html", raw: string, hints: InputHints, notes: string[]): RawDocument {
+function makeDocument(origin: string, format: "text" | "html", raw: string, given: InputHints, notes: string[]): RawDocument {
+  const { format: _forced, ...hints } = given;
+  const stored = { ...hints, format };
   if (format === "html") {
     const page = parseHtml(origin, raw);
     return {
-      origin, format, raw, text: page.text, notes: [...notes, ...page.notes], htmlComments: page.comments,
+      origin, format, raw, text: page.text, hints: stored, notes: [...notes, ...page.notes], htmlComments: page.comments,
       url: hints.url ?? page.url, source: hints.source ?? page.siteName, title: hints.title ?? page.title,
       publishedAt: hints.publishedAt ?? page.publishedAt,
     };
   }
-  return { origin, format, raw, text: raw, notes, url: hints.url, source: hints.source, title: hints.title, publishedAt: hints.publishedAt };
+  return { origin, format, raw, text: raw, hints: stored, notes, url: hints.url, source: hints.source, title: hints.title, publishedAt: hints.publishedAt };
 }
 
 interface JsonRecord {

@@ -5,12 +5,15 @@ import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { EXTRACTOR_VERSION } from "./extract.js";
 import { normalizeName } from "./normalize.js";
-import type { Extraction, ExtractedPerson, RawDocument } from "./types.js";
+import type { Extraction, ExtractedPerson, ExtractedVenue, RawDocument } from "./types.js";
 
 export type StoreStatus = "new" | "updated" | "unchanged";
 
 export interface StoreResult {
   articleId: number;
+  /** The persons and venues the stored article is linked to (empty when unchanged). */
+  personIds: number[];
+  venueIds: number[];
   status: StoreStatus;
 }
 
@@ -23,51 +26,88 @@ export function contentHash(raw: string): string {
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
-/** A lone surname joins a person already stored under an unambiguous full name. */
-async function personKeyFor(tx: Tx, person: ExtractedPerson): Promise<string> {
-  const key = normalizeName(person.name);
-  if (person.name.includes(" ")) return key;
-  const owners = await tx.person.findMany({ where: { aliases: { has: person.name }, name: { contains: " " } }, select: { normalizedName: true }, take: 2 });
-  return owners.length === 1 ? owners[0]!.normalizedName : key;
-}
+/** `existing || added` without duplicates, in first-seen order (SQL, for ON CONFLICT updates). */
+const mergeArrays = (existing: string, added: string) =>
+  Prisma.raw(`ARRAY(SELECT x FROM unnest(${existing} || ${added}) WITH ORDINALITY AS t(x, n) GROUP BY x ORDER BY min(n))`);
 
-async function upsertPerson(tx: Tx, person: ExtractedPerson): Promise<number> {
-  const normalizedName = await personKeyFor(tx, person);
-  const row = await tx.person.upsert({
-    where: { normalizedName },
-    create: { name: person.name, normalizedName, aliases: person.aliases, roles: person.roles },
-    update: {},
-  });
-  const aliases = union(row.aliases, person.aliases);
-  const roles = union(row.roles, person.roles);
-  if (aliases.length !== row.aliases.length || roles.length !== row.roles.length) {
-    await tx.person.update({ where: { id: row.id }, data: { aliases, roles } });
+/**
+ * The normalized name each extracted person is stored under: their own, unless that is not
+ * stored yet and exactly one stored person already has the name as an alias (a person
+ * renamed or merged by an editor; or, for a lone surname, a person with a full name).
+ * One lookup for all of the article's persons.
+ */
+async function personKeys(tx: Tx, persons: ExtractedPerson[]): Promise<Map<string, string>> {
+  const keys = new Map(persons.map((p) => [p.name, normalizeName(p.name)]));
+  if (!persons.length) return keys;
+  const names = persons.map((p) => p.name);
+  const stored = await tx.$queryRaw<{ normalizedName: string; aliases: string[]; fullName: boolean }[]>`
+    SELECT "normalizedName", aliases, name LIKE '% %' AS "fullName" FROM "Person"
+    WHERE "normalizedName" = ANY(${[...keys.values()]}::text[]) OR aliases && ${names}::text[]`;
+  const existing = new Set(stored.map((row) => row.normalizedName));
+  for (const name of names) {
+    if (existing.has(keys.get(name)!)) continue;
+    const lone = !name.includes(" ");
+    const owners = stored.filter((row) => row.aliases.includes(name) && (!lone || row.fullName));
+    if (owners.length === 1) keys.set(name, owners[0]!.normalizedName);
   }
-  return row.id;
+  return keys;
 }
 
-async function upsertVenue(tx: Tx, venue: Extraction["venues"][number]): Promise<number> {
-  const normalizedName = normalizeName(venue.name);
-  const row = await tx.venue.upsert({
-    where: { normalizedName },
-    create: { name: venue.name, normalizedName, kind: venue.kind, countryCode: venue.countryCode, latitude: venue.lat, longitude: venue.lon, aliases: venue.aliases },
-    update: {},
-  });
-  const aliases = union(row.aliases, venue.aliases);
-  if (aliases.length !== row.aliases.length) await tx.venue.update({ where: { id: row.id }, data: { aliases } });
-  return row.id;
+/** Inserts or extends every person of the article in one statement; returns ids by normalized name. */
+async function upsertPersons(tx: Tx, persons: ExtractedPerson[], keys: Map<string, string>): Promise<Map<string, number>> {
+  const rows = new Map<string, { name: string; normalizedName: string; aliases: string[]; roles: string[] }>();
+  for (const person of persons) {
+    const normalizedName = keys.get(person.name)!;
+    const row = rows.get(normalizedName);
+    rows.set(normalizedName, row
+      ? { ...row, aliases: union(row.aliases, person.aliases), roles: union(row.roles, person.roles) }
+      : { name: person.name, normalizedName, aliases: person.aliases, roles: person.roles });
+  }
+  if (!rows.size) return new Map();
+  const stored = await tx.$queryRaw<{ id: number; normalizedName: string }[]>`
+    INSERT INTO "Person" (name, "normalizedName", aliases, roles, "updatedAt")
+    SELECT name, "normalizedName", aliases, roles, now()
+    FROM jsonb_to_recordset(${JSON.stringify([...rows.values()])}::jsonb) AS r(name text, "normalizedName" text, aliases text[], roles text[])
+    ON CONFLICT ("normalizedName") DO UPDATE SET
+      aliases = ${mergeArrays(`"Person".aliases`, "EXCLUDED.aliases")},
+      roles = ${mergeArrays(`"Person".roles`, "EXCLUDED.roles")},
+      "updatedAt" = now()
+    RETURNING id, "normalizedName"`;
+  return new Map(stored.map((r) => [r.normalizedName, r.id]));
+}
+
+/** Inserts or extends every venue of the article in one statement; returns ids by normalized name. */
+async function upsertVenues(tx: Tx, venues: ExtractedVenue[]): Promise<Map<string, number>> {
+  const rows = new Map<string, object>();
+  for (const v of venues) {
+    const normalizedName = normalizeName(v.name);
+    if (!rows.has(normalizedName)) {
+      rows.set(normalizedName, { name: v.name, normalizedName, kind: v.kind, countryCode: v.countryCode, latitude: v.lat, longitude: v.lon, aliases: v.aliases });
+    }
+  }
+  if (!rows.size) return new Map();
+  const stored = await tx.$queryRaw<{ id: number; normalizedName: string }[]>`
+    INSERT INTO "Venue" (name, "normalizedName", kind, "countryCode", latitude, longitude, aliases)
+    SELECT name, "normalizedName", kind, "countryCode", latitude, longitude, aliases
+    FROM jsonb_to_recordset(${JSON.stringify([...rows.values()])}::jsonb)
+      AS r(name text, "normalizedName" text, kind text, "countryCode" text, latitude float8, longitude float8, aliases text[])
+    ON CONFLICT ("normalizedName") DO UPDATE SET aliases = ${mergeArrays(`"Venue".aliases`, "EXCLUDED.aliases")}
+    RETURNING id, "normalizedName"`;
+  return new Map(stored.map((r) => [r.normalizedName, r.id]));
 }
 
 function articleData(doc: RawDocument, x: Extraction) {
   const a = x.article;
   return {
-    format: doc.format, rawInput: doc.raw, url: a.url, title: a.title, body: a.body, publishedAt: a.publishedAt, dateline: a.dateline,
+    format: doc.format, rawInput: doc.raw, inputHints: JSON.parse(JSON.stringify(doc.hints)) as Prisma.InputJsonObject, url: a.url, title: a.title, body: a.body, publishedAt: a.publishedAt, dateline: a.dateline,
     source: a.source, photoCaption: a.photoCaption, photoCredit: a.photoCredit, tags: a.tags, relatedHeadlines: a.relatedHeadlines,
     extractorVersion: EXTRACTOR_VERSION,
   };
 }
 
-async function writeArticle(tx: Tx, doc: RawDocument, x: Extraction, hash: string, existingId: number | null): Promise<number> {
+async function writeArticle(
+  tx: Tx, doc: RawDocument, x: Extraction, hash: string, existingId: number | null,
+): Promise<Omit<StoreResult, "status">> {
   const data = articleData(doc, x);
   let articleId: number;
   if (existingId === null) {
@@ -82,15 +122,13 @@ async function writeArticle(tx: Tx, doc: RawDocument, x: Extraction, hash: strin
     await tx.articleVenue.deleteMany({ where: { articleId } });
   }
 
-  const personIds = new Map<string, number>();
-  for (const person of x.persons) {
-    const personId = await upsertPerson(tx, person);
-    personIds.set(person.name, personId);
-  }
+  const keys = await personKeys(tx, x.persons);
+  const idsByKey = await upsertPersons(tx, x.persons, keys);
+  const personIdOf = (name: string) => idsByKey.get(keys.get(name)!)!;
   // Two extracted names can resolve to one stored person: merge their mentions.
   const mentionRows = new Map<number, Prisma.ArticlePersonCreateManyInput>();
   for (const person of x.persons) {
-    const personId = personIds.get(person.name)!;
+    const personId = personIdOf(person.name);
     const existing = mentionRows.get(personId);
     const mentions = [...((existing?.mentions as object[]) ?? []), ...person.mentions];
     mentionRows.set(personId, {
@@ -100,28 +138,33 @@ async function writeArticle(tx: Tx, doc: RawDocument, x: Extraction, hash: strin
   }
   if (mentionRows.size) await tx.articlePerson.createMany({ data: [...mentionRows.values()] });
 
-  const venueRows: Prisma.ArticleVenueCreateManyInput[] = [];
+  const venueIds = await upsertVenues(tx, x.venues);
+  const venueRows = new Map<number, Prisma.ArticleVenueCreateManyInput>();
   for (const venue of x.venues) {
-    const venueId = await upsertVenue(tx, venue);
-    venueRows.push({ articleId, venueId, mentionCount: venue.mentions.length, aliases: venue.aliases, mentions: venue.mentions as unknown as Prisma.InputJsonValue });
+    const venueId = venueIds.get(normalizeName(venue.name))!;
+    if (venueRows.has(venueId)) continue;
+    venueRows.set(venueId, { articleId, venueId, mentionCount: venue.mentions.length, aliases: venue.aliases, mentions: venue.mentions as unknown as Prisma.InputJsonValue });
   }
-  if (venueRows.length) await tx.articleVenue.createMany({ data: venueRows });
+  if (venueRows.size) await tx.articleVenue.createMany({ data: [...venueRows.values()] });
 
   if (x.quotes.length) {
-    await tx.quote.createMany({
-      data: x.quotes.map((q, position) => ({
-        articleId, position, text: q.text, speakerText: q.speaker, cue: q.cue, startOffset: q.start, endOffset: q.end, context: q.context,
-        confidence: q.confidence, speakerId: q.speakerPerson ? (personIds.get(q.speakerPerson) ?? null) : null,
-      })),
-    });
-    await tx.$executeRaw`UPDATE "Quote" SET "searchVector" = to_tsvector('english', text) WHERE "articleId" = ${articleId}`;
+    const quotes = x.quotes.map((q, position) => ({
+      position, text: q.text, speakerText: q.speaker, cue: q.cue, startOffset: q.start, endOffset: q.end, context: q.context,
+      confidence: q.confidence, speakerId: q.speakerPerson ? personIdOf(q.speakerPerson) ?? null : null,
+    }));
+    // Raw, to write each quote's search vector in the same statement.
+    await tx.$executeRaw`
+      INSERT INTO "Quote" ("articleId", position, text, "speakerText", cue, "startOffset", "endOffset", context, confidence, "speakerId", "searchVector")
+      SELECT ${articleId}, position, text, "speakerText", cue, "startOffset", "endOffset", context, confidence, "speakerId", to_tsvector('english', text)
+      FROM jsonb_to_recordset(${JSON.stringify(quotes)}::jsonb) AS r(position int, text text, "speakerText" text, cue text,
+        "startOffset" int, "endOffset" int, context text, confidence float8, "speakerId" int)`;
   }
   if (x.comments.length) {
     await tx.comment.createMany({ data: x.comments.map((c, position) => ({ articleId, position, author: c.author, text: c.text })) });
   }
   await tx.$executeRaw`UPDATE "Article" SET "searchVector" =
     setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', body), 'B') WHERE id = ${articleId}`;
-  return articleId;
+  return { articleId, personIds: [...mentionRows.keys()], venueIds: [...venueRows.keys()] };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -139,9 +182,9 @@ export async function storeArticle(prisma: PrismaClient, doc: RawDocument, x: Ex
       return await prisma.$transaction(
         async (tx) => {
           const existing = await tx.article.findUnique({ where: { contentHash: hash }, select: { id: true, extractorVersion: true } });
-          if (existing && !reprocess && existing.extractorVersion === EXTRACTOR_VERSION) return { articleId: existing.id, status: "unchanged" as const };
-          const articleId = await writeArticle(tx, doc, x, hash, existing?.id ?? null);
-          return { articleId, status: existing ? ("updated" as const) : ("new" as const) };
+          if (existing && !reprocess && existing.extractorVersion === EXTRACTOR_VERSION) return { articleId: existing.id, status: "unchanged" as const, personIds: [], venueIds: [] };
+          const written = await writeArticle(tx, doc, x, hash, existing?.id ?? null);
+          return { ...written, status: existing ? ("updated" as const) : ("new" as const) };
         },
         { timeout: 30_000, maxWait: 30_000 },
       );

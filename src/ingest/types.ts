@@ -12,6 +12,15 @@ export interface SectionSpan extends Span {
   section: SectionName;
 }
 
+/** Hints given beside an input, and the format its raw text was read as. */
+export interface StoredHints {
+  format: "text" | "html";
+  url?: string;
+  source?: string;
+  title?: string;
+  publishedAt?: Date;
+}
+
 /** One input document, as read, before any extraction. */
 export interface RawDocument {
   /** Where it came from (file path, "jsonl:FILE:LINE", "graphql"). */
@@ -25,6 +34,8 @@ export interface RawDocument {
   source?: string;
   title?: string;
   publishedAt?: Date;
+  /** What came with the input, and the format its raw input was read as; stored for reprocess. */
+  hints: StoredHints;
   /** What the reader assumed (format, encoding …), reported to the user. */
   notes: string[];
   /** Comments the HTML reader found in the markup (text input finds its own). */

@@ -9,14 +9,14 @@ import { Person } from "./Person.js";
 import { Quote } from "./Quote.js";
 import { Venue } from "./Venue.js";
 
-/** Article columns the API reads: everything but the raw input and search vector. */
+/** Article columns the API reads: everything but the raw input, its hints and the search vector. */
 export const articleColumns = {
   id: true, contentHash: true, format: true, url: true, title: true, body: true, publishedAt: true, dateline: true,
   source: true, photoCaption: true, photoCredit: true, tags: true, relatedHeadlines: true, extractorVersion: true,
   ingestedAt: true, updatedAt: true,
 } as const;
 
-type ArticleRow = Omit<Db.Article, "rawInput">;
+type ArticleRow = Omit<Db.Article, "rawInput" | "inputHints">;
 
 export function articleFromRow(row: ArticleRow): Article {
   return Object.assign(new Article(), { ...row, id: toGlobalId("Article", row.id), dbId: row.id });

@@ -1,3 +1,5 @@
+import { IngestResolver } from "./IngestResolver.js";
+import { PersonEditResolver } from "./PersonEditResolver.js";
 import { AnalyticsResolver } from "./AnalyticsResolver.js";
 import { ArticleResolver } from "./ArticleResolver.js";
 import { CommentResolver } from "./CommentResolver.js";
@@ -9,5 +11,5 @@ import { VenueResolver } from "./VenueResolver.js";
 
 export const resolvers = [
   ArticleResolver, PersonResolver, QuoteResolver, VenueResolver, CommentResolver, PersonMentionResolver,
-  VenueMentionResolver, NodeResolver, AnalyticsResolver,
+  VenueMentionResolver, NodeResolver, AnalyticsResolver, IngestResolver, PersonEditResolver,
 ] as const;

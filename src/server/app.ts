@@ -1,18 +1,24 @@
-// The HTTP server: GraphQL at /graphql (Apollo Server 5 on Express), the Playground at /
-// and /playground, and /health.
+// The HTTP server: GraphQL at /graphql (Apollo Server 5 on Express, GET and POST per the
+// GraphQL-over-HTTP spec), subscriptions over graphql-ws on the same port and path, the
+// Playground at / and /playground, and /health.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
+import { specifiedRules, validate } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
+import { WebSocketServer } from "ws";
 import type { Database } from "../db/connection.js";
 import type { Context } from "../resolvers/context.js";
 import { createLoaders } from "../resolvers/loaders.js";
 import { getSchema } from "../schema.js";
+import { accessFor, type AccessPolicy } from "./auth.js";
 import { errorFormatter } from "./format-error.js";
 import { healthHandler } from "./health.js";
+import { costPlugin, DEFAULT_LIMITS, depthRule, type QueryLimits } from "./limits.js";
 import { playgroundRouter } from "./playground.js";
 
 export interface ServerOptions {
@@ -21,6 +27,8 @@ export interface ServerOptions {
   port: number;
   host?: string;
   production?: boolean;
+  access?: AccessPolicy;
+  limits?: QueryLimits;
 }
 
 export interface RunningServer {
@@ -30,28 +38,47 @@ export interface RunningServer {
 }
 
 export const GRAPHQL_PATH = "/graphql";
+/** Largest request body: a 2 MB article with room for JSON escaping. */
+const MAX_BODY = "3mb";
 
-export async function startServer({ db, log, port, host = "0.0.0.0", production = false }: ServerOptions): Promise<RunningServer> {
+export async function startServer({ db, log, port, host = "0.0.0.0", production = false, access = {}, limits = DEFAULT_LIMITS }: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  const schema = await getSchema();
+  const contextFor = (headers: http.IncomingHttpHeaders): Context => ({ db, loaders: createLoaders(db.prisma), log, access: accessFor(access, headers) });
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const subscriptions = useServer(
+    {
+      schema,
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, depthRule(limits)]),
+      // The API key may come in the upgrade request's headers or, from browsers that cannot
+      // set them, in connection_init's payload.
+      context: (ctx) => contextFor({ ...ctx.extra.request.headers, ...lowerCaseKeys(ctx.connectionParams) }),
+    },
+    wsServer,
+  );
+
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
+    schema,
     introspection: true,
+    // Reads need no cookies and writes need an API key header, so cross-site requests gain
+    // nothing: plain GET requests are allowed, as the GraphQL-over-HTTP spec has them.
+    csrfPrevention: false,
+    validationRules: [depthRule(limits)],
     formatError: errorFormatter(log, production),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      costPlugin(schema, limits),
+      { async serverWillStart() { return { async drainServer() { await subscriptions.dispose(); } }; } },
+    ],
   });
   await apollo.start();
 
   app.get("/health", healthHandler(db));
   app.use(playgroundRouter(GRAPHQL_PATH));
-  app.use(
-    GRAPHQL_PATH,
-    express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, {
-      context: async () => ({ db, loaders: createLoaders(db.prisma), log }),
-    }),
-  );
+  app.use(GRAPHQL_PATH, express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers) }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -64,4 +91,8 @@ export async function startServer({ db, log, port, host = "0.0.0.0", production 
     port: actualPort,
     close: () => apollo.stop(),
   };
+}
+
+function lowerCaseKeys(params: Record<string, unknown> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(params ?? {}).filter(([, v]) => typeof v === "string").map(([k, v]) => [k.toLowerCase(), v as string]));
 }

@@ -1,21 +1,25 @@
 // A real newsgraph HTTP server on a free port, over a real database, for the API tests.
 import type { Database } from "../../src/db/connection.js";
-import { startServer, type RunningServer } from "../../src/server/app.js";
+import { startServer, type RunningServer, type ServerOptions } from "../../src/server/app.js";
 import { quietLog } from "./databases.js";
 
 export interface GraphQLResponse<T = any> {
   status: number;
-  body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  body: { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] };
 }
 
-export async function startTestServer(db: Database): Promise<RunningServer & { graphql: <T = any>(query: string, variables?: object) => Promise<GraphQLResponse<T>> }> {
-  const server = await startServer({ db, log: quietLog, port: 0, host: "127.0.0.1" });
+export type TestServer = RunningServer & {
+  graphql: <T = any>(query: string, variables?: object, headers?: Record<string, string>) => Promise<GraphQLResponse<T>>;
+};
+
+export async function startTestServer(db: Database, options: Partial<ServerOptions> = {}): Promise<TestServer> {
+  const server = await startServer({ db, log: quietLog, port: 0, host: "127.0.0.1", ...options });
   return {
     ...server,
-    async graphql(query, variables) {
+    async graphql(query, variables, headers = {}) {
       const res = await fetch(`${server.url}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, body: (await res.json()) as GraphQLResponse["body"] };

@@ -1,0 +1,2 @@
+/** The role @Authorized asks for on fields that write: holding the API key. */
+export const WRITE = "WRITE";

@@ -1,0 +1,58 @@
+// Who may do what: reads are open unless READS_REQUIRE_KEY is on; writes (mutations) need
+// the API key, sent as `x-api-key: KEY` or `Authorization: Bearer KEY`.
+import { timingSafeEqual } from "node:crypto";
+import { GraphQLError } from "graphql";
+import type { AuthChecker } from "type-graphql";
+
+export interface AccessPolicy {
+  apiKey?: string;
+  readsRequireKey?: boolean;
+}
+
+export interface Access {
+  /** Whether the request carried the right API key. */
+  hasKey: boolean;
+  /** Whether the server accepts writes at all (an API key is configured). */
+  writesEnabled: boolean;
+}
+
+type Headers = Record<string, string | string[] | undefined>;
+
+function presentedKey(headers: Headers): string | undefined {
+  const header = headers["x-api-key"];
+  if (typeof header === "string" && header) return header;
+  const authorization = headers.authorization;
+  const bearer = typeof authorization === "string" ? /^Bearer\s+(.+)$/i.exec(authorization) : null;
+  return bearer?.[1]?.trim();
+}
+
+function sameKey(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The access of one request (HTTP or WebSocket), or an UNAUTHENTICATED error when reads need a key it lacks. */
+export function accessFor(policy: AccessPolicy, headers: Headers): Access {
+  const key = presentedKey(headers);
+  const hasKey = !!policy.apiKey && !!key && sameKey(key, policy.apiKey);
+  if (policy.readsRequireKey && !hasKey) {
+    throw new GraphQLError(key ? "the API key is not valid" : "this server needs an API key: send it as x-api-key or Authorization: Bearer", {
+      extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+    });
+  }
+  return { hasKey, writesEnabled: !!policy.apiKey };
+}
+
+/** type-graphql's check for @Authorized("WRITE") fields. */
+export const authChecker: AuthChecker<{ access: Access }> = ({ context }) => {
+  if (!context.access.writesEnabled) {
+    throw new GraphQLError("writes are turned off on this server: start it with API_KEY set", { extensions: { code: "FORBIDDEN" } });
+  }
+  if (!context.access.hasKey) {
+    throw new GraphQLError("this operation writes data and needs the API key: send it as x-api-key or Authorization: Bearer", {
+      extensions: { code: "UNAUTHENTICATED" },
+    });
+  }
+  return true;
+};

@@ -1,0 +1,53 @@
+// Limits checked before any database work: depth (a validation rule), cost (an Apollo plugin
+// with graphql-query-complexity) and, in the resolvers, the page size.
+import type { ApolloServerPlugin } from "@apollo/server";
+import { getNamedType, getNullableType, GraphQLError, isListType, separateOperations, type GraphQLSchema } from "graphql";
+import depthLimit from "graphql-depth-limit";
+import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
+import { DEFAULT_PAGE_SIZE } from "../resolvers/pagination.js";
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 20_000 };
+
+/** What a plain list without a size argument is assumed to hold, for the cost estimate. */
+const ASSUMED_LIST_SIZE = 10;
+
+/**
+ * Each field costs 1 plus what it selects, times the number of items it can return:
+ * `first`/`last` for connections and sized lists, the default page size for a connection
+ * without them, and a fixed guess for other lists.
+ */
+export const itemCountEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
+  const returnsConnection = getNamedType(field.type).name.endsWith("Connection");
+  const sized = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : null;
+  const returnsList = isListType(getNullableType(field.type));
+  const items = returnsConnection ? (sized ?? DEFAULT_PAGE_SIZE) : returnsList ? (sized ?? ASSUMED_LIST_SIZE) : 1;
+  return 1 + childComplexity * Math.max(items, 1);
+};
+
+export function depthRule(limits: QueryLimits) {
+  return depthLimit(limits.maxDepth);
+}
+
+/** Refuses an operation whose estimated cost is over the limit, before it runs. */
+export function costPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operationName }) {
+          const query = operationName ? separateOperations(document)[operationName] ?? document : document;
+          const cost = getComplexity({ schema, query, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators: [itemCountEstimator] });
+          if (cost > limits.maxCost) {
+            throw new GraphQLError(`the query costs ${cost}, over this server's limit of ${limits.maxCost}: ask for fewer items (first/last) or fewer nested lists`, {
+              extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost: limits.maxCost, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}

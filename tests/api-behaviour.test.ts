@@ -1,0 +1,238 @@
+// How the API behaves whatever the data: statements per request (no N+1), limits, the
+// GraphQL-over-HTTP conventions, access control and the editorial mutations. Runs on the
+// committed sample articles, so it needs no ../shared.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseKinds, useFreshDatabase } from "./helpers/databases.js";
+import { lisbonVariants, sampleText } from "./helpers/articles.js";
+import { startTestServer, type TestServer } from "./helpers/server.js";
+
+const API_KEY = "test-key-0123456789abcdef";
+const WRITE = { "x-api-key": API_KEY };
+
+const ARTICLE_PAGE = `query($first: Int!) {
+  articlesConnection(first: $first) {
+    totalCount
+    edges { cursor node { title quotes { text speaker { name articleCount } } persons { name } venues { name } } }
+  }
+}`;
+
+describe.each(databaseKinds)("API behaviour on $name", (kind) => {
+  const fresh = useFreshDatabase(kind);
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(fresh.current.db, { access: { apiKey: API_KEY } });
+    const inputs = [...lisbonVariants(24), sampleText("001_northern-ports.txt")].map((text) => ({ text }));
+    const { body } = await server.graphql(`mutation($inputs: [IngestArticleInput!]!) { ingestArticles(inputs: $inputs) { status error } }`, { inputs }, WRITE);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.ingestArticles.map((r: any) => r.status)).toEqual(inputs.map(() => "NEW"));
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  /** Runs a query and returns its answer with the SQL statements it sent. */
+  async function withStatements(query: string, variables?: object) {
+    const statements: string[] = [];
+    const stop = fresh.current.db.onStatement((sql) => statements.push(sql));
+    try {
+      const { body } = await server.graphql(query, variables);
+      return { body, statements };
+    } finally {
+      stop();
+    }
+  }
+
+  it("sends as many SQL statements for a page of 20 articles with quotes and speakers as for a page of 2", async () => {
+    const small = await withStatements(ARTICLE_PAGE, { first: 2 });
+    const large = await withStatements(ARTICLE_PAGE, { first: 20 });
+    expect(small.body.errors).toBeUndefined();
+    expect(large.body.errors).toBeUndefined();
+    expect(small.body.data.articlesConnection.edges).toHaveLength(2);
+    expect(large.body.data.articlesConnection.edges).toHaveLength(20);
+    expect(large.body.data.articlesConnection.edges.some((e: any) => e.node.quotes.some((q: any) => q.speaker))).toBe(true);
+    expect(large.statements.length).toBe(small.statements.length);
+    // count, page, articles, quotes, speakers, their counts, mentions of persons, persons, venue mentions, venues
+    expect(large.statements.length).toBeLessThanOrEqual(10);
+  });
+
+  it("pages nested connections of many parents in one statement per level", async () => {
+    const query = `query($first: Int!) { personsConnection(first: $first, orderBy: { field: NAME }) {
+      nodes { name articlesConnection(first: 2) { totalCount nodes { title quotesConnection(first: 1) { totalCount nodes { text } } } } } } }`;
+    const small = await withStatements(query, { first: 1 });
+    const large = await withStatements(query, { first: 5 });
+    expect(large.body.errors).toBeUndefined();
+    expect(large.body.data.personsConnection.nodes.length).toBeGreaterThan(1);
+    expect(large.statements.length).toBe(small.statements.length);
+  });
+
+  it("pages forwards and backwards with cursors, and reports the total", async () => {
+    const all = (await server.graphql(`{ articlesConnection(first: 100, orderBy: { field: TITLE, direction: ASC }) { totalCount nodes { title } } }`)).body.data.articlesConnection;
+    expect(all.totalCount).toBe(25);
+    const titles = all.nodes.map((n: any) => n.title);
+    expect([...titles].sort((a: string, b: string) => a.toLowerCase().localeCompare(b.toLowerCase()))).toEqual(titles);
+
+    const page = `query($first: Int, $after: String, $last: Int, $before: String) {
+      articlesConnection(first: $first, after: $after, last: $last, before: $before, orderBy: { field: TITLE, direction: ASC }) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { title } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { body } = await server.graphql(page, { first: 7, after });
+      const conn = body.data.articlesConnection;
+      seen.push(...conn.nodes.map((n: any) => n.title));
+      expect(conn.pageInfo.hasPreviousPage).toBe(after !== null);
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(titles);
+
+    const last = (await server.graphql(page, { last: 3 })).body.data.articlesConnection;
+    expect(last.nodes.map((n: any) => n.title)).toEqual(titles.slice(-3));
+    expect(last.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    const before = (await server.graphql(page, { last: 2, before: last.pageInfo.startCursor })).body.data.articlesConnection;
+    expect(before.nodes.map((n: any) => n.title)).toEqual(titles.slice(-5, -3));
+  });
+
+  it("filters articles by person, speaker, venue, quotes and date range", async () => {
+    const ids = (await server.graphql(`{ persons(name: "Vogel") { id } venues(filter: { name: "Rotterdam" }) { id } }`)).body.data;
+    const vogel = ids.persons[0].id;
+    const rotterdam = ids.venues[0].id;
+    const { body } = await server.graphql(
+      `query($p: ID!, $v: ID!) {
+        byPerson: articlesConnection(filter: { person: $p }) { totalCount nodes { title } }
+        bySpeaker: articlesConnection(filter: { speaker: $p }) { totalCount }
+        byVenue: articlesConnection(filter: { venue: $v }) { totalCount }
+        quoted: articlesConnection(filter: { hasQuotes: true }) { totalCount }
+        in2025: articlesConnection(filter: { publishedAfter: "2025-01-01T00:00:00Z", publishedBefore: "2026-01-01T00:00:00Z" }) { totalCount }
+        none: articlesConnection(filter: { publishedBefore: "2000-01-01T00:00:00Z" }) { totalCount pageInfo { hasNextPage startCursor } }
+      }`,
+      { p: vogel, v: rotterdam },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.byPerson).toEqual({ totalCount: 1, nodes: [{ title: "Northern Ports Agree to Share Shipping Data" }] });
+    expect(body.data.bySpeaker.totalCount).toBe(1);
+    expect(body.data.byVenue.totalCount).toBe(1);
+    expect(body.data.quoted.totalCount).toBe(25);
+    expect(body.data.in2025.totalCount).toBe(1);
+    expect(body.data.none).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, startCursor: null } });
+  });
+
+  it("refuses a query nested 20 levels deep before touching the database", async () => {
+    // articles > (quotes > speaker > articles) x 6 > title: 20 levels.
+    let selection = "title";
+    for (let i = 0; i < 6; i++) selection = `quotes { speaker { articles { ${selection} } } }`;
+    const deep = `{ articles { ${selection} } }`;
+    expect(deep.match(/\{/g)).toHaveLength(20);
+    const { body, statements } = await withStatements(deep);
+    expect(body.errors?.[0]?.message).toMatch(/exceeds maximum operation depth of 12/);
+    expect(statements).toHaveLength(0);
+  });
+
+  it("refuses an over-costly query and an oversized page with clear errors", async () => {
+    const costly = await withStatements(`{ a: articlesConnection(first: 100) { nodes { quotesConnection(first: 100) { nodes { speaker { articlesConnection(first: 100) { nodes { title } } } } } } } }`);
+    expect(costly.body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    expect(costly.body.errors?.[0]?.message).toMatch(/over this server's limit of 20000/);
+    expect(costly.statements).toHaveLength(0);
+    const huge = await server.graphql(`{ articlesConnection(first: 5000) { totalCount } }`);
+    expect(huge.body.errors?.[0]).toMatchObject({ message: "first must be between 0 and 100, got 5000", extensions: { code: "BAD_USER_INPUT" } });
+    const both = await server.graphql(`{ articlesConnection(first: 1, last: 1) { totalCount } }`);
+    expect(both.body.errors?.[0]?.message).toBe("give first or last, not both");
+    const badCursor = await server.graphql(`{ articlesConnection(after: "nope") { totalCount } }`);
+    expect(badCursor.body.errors?.[0]?.message).toMatch(/after "nope" is not a cursor/);
+  });
+
+  it("follows GraphQL over HTTP: GET for queries, 405 for a mutation by GET, 400 for a syntax error", async () => {
+    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent("{ articles(first: 1) { title } }")}`, {
+      headers: { accept: "application/graphql-response+json" },
+    });
+    expect(get.status).toBe(200);
+    expect(get.headers.get("content-type")).toMatch(/application\/graphql-response\+json/);
+    expect((await get.json()).data.articles).toHaveLength(1);
+
+    const mutationByGet = await fetch(`${server.url}/graphql?query=${encodeURIComponent('mutation { deleteArticle(id: "x") { deletedId } }')}`);
+    expect(mutationByGet.status).toBe(405);
+
+    const broken = await server.graphql(`{ articles { title `);
+    expect(broken.status).toBe(400);
+    expect(broken.body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_PARSE_FAILED");
+  });
+
+  it("needs the API key for writes and answers a clear error without it", async () => {
+    const input = { text: sampleText("003_svalbard-glacier.txt") };
+    const mutation = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { status article { title } } }`;
+    const anonymous = await server.graphql(mutation, { input });
+    expect(anonymous.body.errors?.[0]).toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    expect(anonymous.body.errors?.[0]?.message).toMatch(/needs the API key/);
+    const wrong = await server.graphql(mutation, { input }, { authorization: "Bearer not-the-key-at-all" });
+    expect(wrong.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const keyed = await server.graphql(mutation, { input }, { authorization: `Bearer ${API_KEY}` });
+    expect(keyed.body.data.ingestArticle).toEqual({ status: "NEW", article: { title: "Scientists Track Melting Glacier From Space" } });
+    const again = await server.graphql(mutation, { input }, WRITE);
+    expect(again.body.data.ingestArticle.status).toBe("UNCHANGED");
+  });
+
+  it("explains bad ingest input, and a batch stores the good articles past a bad one", async () => {
+    const both = await server.graphql(`mutation { ingestArticle(input: { text: "a", html: "<p>b</p>" }) { status } }`, {}, WRITE);
+    expect(both.body.errors?.[0]).toMatchObject({ message: "the article cannot be ingested: give exactly one of text and html (got text and html)", extensions: { code: "BAD_USER_INPUT" } });
+    const batch = await server.graphql(
+      `mutation($inputs: [IngestArticleInput!]!) { ingestArticles(inputs: $inputs) { index status error article { title } } }`,
+      { inputs: [{ text: "   " }, { html: "<html><body><h1>Harbour Reopens</h1><p>The harbour of Tromsø reopened on Monday, officials said.</p></body></html>", source: "Test Wire" }] },
+      WRITE,
+    );
+    expect(batch.body.data.ingestArticles[0]).toMatchObject({ index: 0, status: "FAILED", article: null, error: "the input holds only whitespace" });
+    expect(batch.body.data.ingestArticles[1]).toMatchObject({ index: 1, status: "NEW", error: null });
+  });
+
+  it("renames and merges persons, reprocesses and deletes articles", async () => {
+    const find = async (name: string) => (await server.graphql(`query($n: String) { persons(name: $n) { id name aliases articleCount quoteCount } }`, { n: name })).body.data.persons;
+    const [cardoso] = await find("Cardoso");
+    const [ferreira] = await find("Ferreira");
+    const renamed = await server.graphql(`mutation($id: ID!) { renamePerson(id: $id, name: "Rui M. Cardoso") { name aliases } }`, { id: cardoso.id }, WRITE);
+    expect(renamed.body.data.renamePerson).toEqual({ name: "Rui M. Cardoso", aliases: expect.arrayContaining(["Rui Cardoso", "Cardoso"]) });
+    const clash = await server.graphql(`mutation($id: ID!) { renamePerson(id: $id, name: "Ana Ferreira") { name } }`, { id: cardoso.id }, WRITE);
+    expect(clash.body.errors?.[0]?.message).toMatch(/already called "Ana Ferreira": use mergePersons/);
+
+    const merged = await server.graphql(`mutation($into: ID!, $from: [ID!]!) { mergePersons(into: $into, from: $from) { name aliases articleCount quoteCount } }`,
+      { into: cardoso.id, from: [ferreira.id] }, WRITE);
+    expect(merged.body.errors).toBeUndefined();
+    expect(merged.body.data.mergePersons).toMatchObject({ name: "Rui M. Cardoso", articleCount: 24, quoteCount: cardoso.quoteCount + ferreira.quoteCount });
+    expect(merged.body.data.mergePersons.aliases).toContain("Ana Ferreira");
+    expect(await find("Ana Ferreira")).toEqual([expect.objectContaining({ name: "Rui M. Cardoso" })]);
+
+    const articles = (await server.graphql(`{ articles(first: 1, filter: { source: "Sputnik" }) { id title } }`)).body.data.articles;
+    const reprocessed = await server.graphql(`mutation($id: ID!) { reprocessArticle(id: $id) { status article { id title } } }`, { id: articles[0].id }, WRITE);
+    expect(reprocessed.body.data.reprocessArticle).toEqual({ status: "UPDATED", article: articles[0] });
+
+    const deleted = await server.graphql(`mutation($id: ID!) { deleteArticle(id: $id) { deletedId orphansRemoved } }`, { id: articles[0].id }, WRITE);
+    expect(deleted.body.data.deleteArticle.deletedId).toBe(articles[0].id);
+    expect(deleted.body.data.deleteArticle.orphansRemoved).toBeGreaterThan(0);
+    expect((await server.graphql(`query($id: ID!) { article(id: $id) { id } }`, { id: articles[0].id })).body.data.article).toBeNull();
+    expect(await find("Vogel")).toEqual([]);
+    const again = await server.graphql(`mutation($id: ID!) { deleteArticle(id: $id) { deletedId } }`, { id: articles[0].id }, WRITE);
+    expect(again.body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("access settings", () => {
+  const fresh = useFreshDatabase(databaseKinds[0]!);
+
+  it("turns writes off without an API key, and can close reads behind one", async () => {
+    const open = await startTestServer(fresh.current.db);
+    try {
+      const write = await open.graphql(`mutation { ingestArticle(input: { text: "x" }) { status } }`);
+      expect(write.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/writes are turned off.*API_KEY/), extensions: { code: "FORBIDDEN" } });
+    } finally {
+      await open.close();
+    }
+    const closed = await startTestServer(fresh.current.db, { access: { apiKey: API_KEY, readsRequireKey: true } });
+    try {
+      const anonymous = await closed.graphql(`{ articles { title } }`);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      const keyed = await closed.graphql(`{ articles { title } }`, {}, WRITE);
+      expect(keyed.status).toBe(200);
+    } finally {
+      await closed.close();
+    }
+  });
+});
