@@ -11,7 +11,7 @@ export interface QueryLimits {
   maxCost: number;
 }
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 20_000 };
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 100_000 };
 
 /** What a plain list without a size argument is assumed to hold, for the cost estimate. */
 const ASSUMED_LIST_SIZE = 10;
@@ -19,9 +19,11 @@ const ASSUMED_LIST_SIZE = 10;
 /**
  * Each field costs 1 plus what it selects, times the number of items it can return:
  * `first`/`last` for connections and sized lists, the default page size for a connection
- * without them, and a fixed guess for other lists.
+ * without them, and a fixed guess for other lists. A connection's own `edges` and `nodes`
+ * are its page, already counted on the connection field.
  */
-export const itemCountEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
+export const itemCountEstimator: ComplexityEstimator = ({ type, args, field, childComplexity }) => {
+  if (type.name.endsWith("Connection") && (field.name === "edges" || field.name === "nodes")) return 1 + childComplexity;
   const returnsConnection = getNamedType(field.type).name.endsWith("Connection");
   const sized = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : null;
   const returnsList = isListType(getNullableType(field.type));

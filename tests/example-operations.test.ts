@@ -1,0 +1,36 @@
+// The example operations frontend teams copy and generate typed clients from must stay valid
+// against the schema, and the read-only ones must run.
+import fs from "node:fs";
+import path from "node:path";
+import { parse, validate } from "graphql";
+import { describe, expect, it } from "vitest";
+import { getSchema } from "../src/schema.js";
+import { PROJECT_ROOT } from "./helpers/shared.js";
+
+const OPERATIONS_DIR = path.join(PROJECT_ROOT, "examples/operations");
+const files = fs.readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith(".graphql")).sort();
+
+describe("examples/operations", () => {
+  it("holds the operations the README names", () => {
+    expect(files).toEqual(expect.arrayContaining(["ArticlePage.graphql", "PersonPage.graphql", "Search.graphql", "CoMentionNetwork.graphql", "IngestArticle.graphql", "ArticleIngested.graphql"]));
+  });
+
+  it.each(files)("%s is valid against the schema", async (file) => {
+    const document = parse(fs.readFileSync(path.join(OPERATIONS_DIR, file), "utf8"));
+    expect(validate(await getSchema(), document).map((e) => e.message)).toEqual([]);
+  });
+});
+
+describe("the README's graphql-codegen config", () => {
+  it("generates typed documents for every example operation", async () => {
+    const { generate } = await import("@graphql-codegen/cli");
+    const { default: config } = await import("../codegen.js");
+    const outputs: { filename: string; content: string }[] = await generate({ ...config, cwd: PROJECT_ROOT, silent: true }, false);
+    const types = outputs.find((o) => o.filename.endsWith("graphql.ts"))!.content;
+    for (const file of files) {
+      const name = file.replace(".graphql", "");
+      expect(types, name).toMatch(new RegExp(`export type ${name}(Query|Mutation|Subscription) =`));
+    }
+    expect(types).toMatch(/export type ArticlePageQuery = \{ articlesConnection: \{ totalCount: number/);
+  }, 60_000);
+});
