@@ -236,3 +236,29 @@ describe("access settings", () => {
     }
   });
 });
+
+describe("unexpected errors", () => {
+  const fresh = useFreshDatabase(databaseKinds[0]!);
+
+  it("are masked for clients in production, with an id that is also logged", async () => {
+    // A database whose every query fails with a message clients must not see.
+    const failing = new Proxy({}, { get: () => () => Promise.reject(new Error("relation secret_internal_table does not exist")) });
+    const logged: any[] = [];
+    const pino = (await import("pino")).default;
+    const log = pino({ level: "error" }, { write: (line: string) => void logged.push(JSON.parse(line)) });
+    const broken = { ...fresh.current.db, prisma: failing as any };
+    for (const production of [true, false]) {
+      const server = await startTestServer(broken, { production, log });
+      try {
+        const { body } = await server.graphql(`{ articles { title } }`);
+        const [error] = body.errors!;
+        expect(error!.extensions).toMatchObject({ code: "INTERNAL_SERVER_ERROR", errorId: expect.any(String) });
+        if (production) expect(error!.message).toBe(`Internal server error (id ${error!.extensions!.errorId})`);
+        else expect(error!.message).toMatch(/secret_internal_table/);
+        expect(logged.some((entry) => entry.errorId === error!.extensions!.errorId)).toBe(true);
+      } finally {
+        await server.close();
+      }
+    }
+  });
+});

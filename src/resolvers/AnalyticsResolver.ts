@@ -18,7 +18,11 @@ enum Interval {
   WEEK = "WEEK",
   MONTH = "MONTH",
 }
-registerEnumType(Interval, { name: "TimelineInterval", description: "Width of a timeline bucket (UTC; weeks start on Monday)." });
+registerEnumType(Interval, {
+  name: "TimelineInterval",
+  description: "Width of a timeline bucket (UTC).",
+  valuesConfig: { DAY: { description: "Calendar days." }, WEEK: { description: "Weeks starting on Monday." }, MONTH: { description: "Calendar months." } },
+});
 
 const MAX_TOP = 100;
 const MAX_MAP_POINTS = 1000;

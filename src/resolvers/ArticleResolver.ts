@@ -62,7 +62,7 @@ export class ArticleResolver implements ResolverInterface<Article> {
   }
 
   @Query(() => Article, { nullable: true, description: "One article by ID." })
-  article(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context): Promise<Article | null> {
+  article(@Arg("id", () => ID, { description: "Its global ID." }) id: string, @Ctx() { loaders }: Context): Promise<Article | null> {
     return loaders.article.load(dbIdOf(id, "Article"));
   }
 

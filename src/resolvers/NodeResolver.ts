@@ -6,7 +6,7 @@ import type { Context } from "./context.js";
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: "Refetches any object by its global ID." })
-  async node(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context): Promise<Node | null> {
+  async node(@Arg("id", () => ID, { description: "Its global ID." }) id: string, @Ctx() { loaders }: Context): Promise<Node | null> {
     const decoded = fromGlobalId(id);
     if (!decoded) return null;
     const loader = {

@@ -51,7 +51,7 @@ export class PersonResolver implements ResolverInterface<Person> {
   }
 
   @Query(() => Person, { nullable: true, description: "One person by ID." })
-  person(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context): Promise<Person | null> {
+  person(@Arg("id", () => ID, { description: "Its global ID." }) id: string, @Ctx() { loaders }: Context): Promise<Person | null> {
     return loaders.person.load(dbIdOf(id, "Person"));
   }
 

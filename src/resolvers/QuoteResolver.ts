@@ -32,7 +32,7 @@ export class QuoteResolver implements ResolverInterface<Quote> {
   }
 
   @Query(() => Quote, { nullable: true, description: "One quote by ID." })
-  quote(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context): Promise<Quote | null> {
+  quote(@Arg("id", () => ID, { description: "Its global ID." }) id: string, @Ctx() { loaders }: Context): Promise<Quote | null> {
     return loaders.quote.load(dbIdOf(id, "Quote"));
   }
 

@@ -48,7 +48,7 @@ export class VenueResolver implements ResolverInterface<Venue> {
   }
 
   @Query(() => Venue, { nullable: true, description: "One venue by ID." })
-  venue(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context): Promise<Venue | null> {
+  venue(@Arg("id", () => ID, { description: "Its global ID." }) id: string, @Ctx() { loaders }: Context): Promise<Venue | null> {
     return loaders.venue.load(dbIdOf(id, "Venue"));
   }
 
