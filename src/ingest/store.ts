@@ -1,11 +1,16 @@
 // Stage 5, store: one article and everything extracted from it, in one transaction.
 // Idempotent: the content hash names the article; persons and venues are shared across
 // articles through their normalized names.
+//
+// Ingest speed is bounded by round trips, so the writes are few and set-based: one
+// statement inserts the article with its search vector (or finds it already stored), one
+// looks up how the persons' names resolve, and one (data-modifying CTEs) upserts persons
+// and venues and inserts the mentions, quotes (with their search vectors) and comments.
 import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { EXTRACTOR_VERSION } from "./extract.js";
 import { normalizeName } from "./normalize.js";
-import type { Extraction, ExtractedPerson, ExtractedVenue, RawDocument } from "./types.js";
+import type { Extraction, ExtractedPerson, RawDocument } from "./types.js";
 
 export type StoreStatus = "new" | "updated" | "unchanged";
 
@@ -30,6 +35,9 @@ const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 const mergeArrays = (existing: string, added: string) =>
   Prisma.raw(`ARRAY(SELECT x FROM unnest(${existing} || ${added}) WITH ORDINALITY AS t(x, n) GROUP BY x ORDER BY min(n))`);
 
+/** A JSON parameter read back as rows by jsonb_to_recordset. */
+const rowsParam = (rows: object[]) => Prisma.sql`${JSON.stringify(rows)}::jsonb`;
+
 /**
  * The normalized name each extracted person is stored under: their own, unless that is not
  * stored yet and exactly one stored person already has the name as an alias (a person
@@ -53,122 +61,131 @@ async function personKeys(tx: Tx, persons: ExtractedPerson[]): Promise<Map<strin
   return keys;
 }
 
-/** Inserts or extends every person of the article in one statement; returns ids by normalized name. */
-async function upsertPersons(tx: Tx, persons: ExtractedPerson[], keys: Map<string, string>): Promise<Map<string, number>> {
-  const rows = new Map<string, { name: string; normalizedName: string; aliases: string[]; roles: string[] }>();
-  for (const person of persons) {
-    const normalizedName = keys.get(person.name)!;
-    const row = rows.get(normalizedName);
-    rows.set(normalizedName, row
-      ? { ...row, aliases: union(row.aliases, person.aliases), roles: union(row.roles, person.roles) }
-      : { name: person.name, normalizedName, aliases: person.aliases, roles: person.roles });
-  }
-  if (!rows.size) return new Map();
-  const stored = await tx.$queryRaw<{ id: number; normalizedName: string }[]>`
-    INSERT INTO "Person" (name, "normalizedName", aliases, roles, "updatedAt")
-    SELECT name, "normalizedName", aliases, roles, now()
-    FROM jsonb_to_recordset(${JSON.stringify([...rows.values()])}::jsonb) AS r(name text, "normalizedName" text, aliases text[], roles text[])
-    ON CONFLICT ("normalizedName") DO UPDATE SET
-      aliases = ${mergeArrays(`"Person".aliases`, "EXCLUDED.aliases")},
-      roles = ${mergeArrays(`"Person".roles`, "EXCLUDED.roles")},
-      "updatedAt" = now()
-    RETURNING id, "normalizedName"`;
-  return new Map(stored.map((r) => [r.normalizedName, r.id]));
-}
-
-/** Inserts or extends every venue of the article in one statement; returns ids by normalized name. */
-async function upsertVenues(tx: Tx, venues: ExtractedVenue[]): Promise<Map<string, number>> {
-  const rows = new Map<string, object>();
-  for (const v of venues) {
-    const normalizedName = normalizeName(v.name);
-    if (!rows.has(normalizedName)) {
-      rows.set(normalizedName, { name: v.name, normalizedName, kind: v.kind, countryCode: v.countryCode, latitude: v.lat, longitude: v.lon, aliases: v.aliases });
-    }
-  }
-  if (!rows.size) return new Map();
-  const stored = await tx.$queryRaw<{ id: number; normalizedName: string }[]>`
-    INSERT INTO "Venue" (name, "normalizedName", kind, "countryCode", latitude, longitude, aliases)
-    SELECT name, "normalizedName", kind, "countryCode", latitude, longitude, aliases
-    FROM jsonb_to_recordset(${JSON.stringify([...rows.values()])}::jsonb)
-      AS r(name text, "normalizedName" text, kind text, "countryCode" text, latitude float8, longitude float8, aliases text[])
-    ON CONFLICT ("normalizedName") DO UPDATE SET aliases = ${mergeArrays(`"Venue".aliases`, "EXCLUDED.aliases")}
-    RETURNING id, "normalizedName"`;
-  return new Map(stored.map((r) => [r.normalizedName, r.id]));
-}
-
-function articleData(doc: RawDocument, x: Extraction) {
+/** Values of the article row, as SQL fragments shared by the insert and the update. */
+function articleValues(doc: RawDocument, x: Extraction) {
   const a = x.article;
   return {
-    format: doc.format, rawInput: doc.raw, inputHints: JSON.parse(JSON.stringify(doc.hints)) as Prisma.InputJsonObject, url: a.url, title: a.title, body: a.body, publishedAt: a.publishedAt, dateline: a.dateline,
-    source: a.source, photoCaption: a.photoCaption, photoCredit: a.photoCredit, tags: a.tags, relatedHeadlines: a.relatedHeadlines,
-    extractorVersion: EXTRACTOR_VERSION,
+    a,
+    hints: Prisma.sql`${JSON.stringify(doc.hints)}::jsonb`,
+    publishedAt: a.publishedAt ? Prisma.sql`(${a.publishedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC')` : Prisma.sql`NULL`,
+    searchVector: Prisma.sql`setweight(to_tsvector('english', ${a.title}), 'A') || setweight(to_tsvector('english', ${a.body}), 'B')`,
   };
 }
 
-async function writeArticle(
-  tx: Tx, doc: RawDocument, x: Extraction, hash: string, existingId: number | null,
-): Promise<Omit<StoreResult, "status">> {
-  const data = articleData(doc, x);
-  let articleId: number;
-  if (existingId === null) {
-    articleId = (await tx.article.create({ data: { ...data, contentHash: hash }, select: { id: true } })).id;
-  } else {
-    articleId = existingId;
-    await tx.article.update({ where: { id: articleId }, data });
-    // Re-extraction replaces everything derived from the article.
-    await tx.quote.deleteMany({ where: { articleId } });
-    await tx.comment.deleteMany({ where: { articleId } });
-    await tx.articlePerson.deleteMany({ where: { articleId } });
-    await tx.articleVenue.deleteMany({ where: { articleId } });
-  }
-
-  const keys = await personKeys(tx, x.persons);
-  const idsByKey = await upsertPersons(tx, x.persons, keys);
-  const personIdOf = (name: string) => idsByKey.get(keys.get(name)!)!;
-  // Two extracted names can resolve to one stored person: merge their mentions.
-  const mentionRows = new Map<number, Prisma.ArticlePersonCreateManyInput>();
-  for (const person of x.persons) {
-    const personId = personIdOf(person.name);
-    const existing = mentionRows.get(personId);
-    const mentions = [...((existing?.mentions as object[]) ?? []), ...person.mentions];
-    mentionRows.set(personId, {
-      articleId, personId, mentionCount: mentions.length, mentions: mentions as Prisma.InputJsonValue,
-      aliases: union((existing?.aliases as string[]) ?? [], person.aliases), roles: union((existing?.roles as string[]) ?? [], person.roles),
-    });
-  }
-  if (mentionRows.size) await tx.articlePerson.createMany({ data: [...mentionRows.values()] });
-
-  const venueIds = await upsertVenues(tx, x.venues);
-  const venueRows = new Map<number, Prisma.ArticleVenueCreateManyInput>();
-  for (const venue of x.venues) {
-    const venueId = venueIds.get(normalizeName(venue.name))!;
-    if (venueRows.has(venueId)) continue;
-    venueRows.set(venueId, { articleId, venueId, mentionCount: venue.mentions.length, aliases: venue.aliases, mentions: venue.mentions as unknown as Prisma.InputJsonValue });
-  }
-  if (venueRows.size) await tx.articleVenue.createMany({ data: [...venueRows.values()] });
-
-  if (x.quotes.length) {
-    const quotes = x.quotes.map((q, position) => ({
-      position, text: q.text, speakerText: q.speaker, cue: q.cue, startOffset: q.start, endOffset: q.end, context: q.context,
-      confidence: q.confidence, speakerId: q.speakerPerson ? personIdOf(q.speakerPerson) ?? null : null,
-    }));
-    // Raw, to write each quote's search vector in the same statement.
-    await tx.$executeRaw`
-      INSERT INTO "Quote" ("articleId", position, text, "speakerText", cue, "startOffset", "endOffset", context, confidence, "speakerId", "searchVector")
-      SELECT ${articleId}, position, text, "speakerText", cue, "startOffset", "endOffset", context, confidence, "speakerId", to_tsvector('english', text)
-      FROM jsonb_to_recordset(${JSON.stringify(quotes)}::jsonb) AS r(position int, text text, "speakerText" text, cue text,
-        "startOffset" int, "endOffset" int, context text, confidence float8, "speakerId" int)`;
-  }
-  if (x.comments.length) {
-    await tx.comment.createMany({ data: x.comments.map((c, position) => ({ articleId, position, author: c.author, text: c.text })) });
-  }
-  await tx.$executeRaw`UPDATE "Article" SET "searchVector" =
-    setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', body), 'B') WHERE id = ${articleId}`;
-  return { articleId, personIds: [...mentionRows.keys()], venueIds: [...venueRows.keys()] };
+/**
+ * Inserts the article with its search vector; returns its id, or null when an article with
+ * the same content is already stored (a concurrent insert of it waits for the other to end).
+ */
+async function insertArticleRow(tx: Tx, doc: RawDocument, x: Extraction, hash: string): Promise<number | null> {
+  const { a, hints, publishedAt, searchVector } = articleValues(doc, x);
+  const [row] = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO "Article" ("contentHash", format, "rawInput", "inputHints", url, title, body, "publishedAt", dateline, source,
+      "photoCaption", "photoCredit", tags, "relatedHeadlines", "extractorVersion", "searchVector", "updatedAt")
+    VALUES (${hash}, ${doc.format}, ${doc.raw}, ${hints}, ${a.url}, ${a.title}, ${a.body}, ${publishedAt}, ${a.dateline}, ${a.source},
+      ${a.photoCaption}, ${a.photoCredit}, ${a.tags}::text[], ${a.relatedHeadlines}::text[], ${EXTRACTOR_VERSION}, ${searchVector}, now())
+    ON CONFLICT ("contentHash") DO NOTHING
+    RETURNING id`;
+  return row?.id ?? null;
 }
 
+/** Overwrites a stored article for re-extraction, removing everything derived from it. */
+async function updateArticleRow(tx: Tx, doc: RawDocument, x: Extraction, articleId: number): Promise<void> {
+  const { a, hints, publishedAt, searchVector } = articleValues(doc, x);
+  await tx.$executeRaw`
+    WITH q AS (DELETE FROM "Quote" WHERE "articleId" = ${articleId}),
+         c AS (DELETE FROM "Comment" WHERE "articleId" = ${articleId}),
+         ap AS (DELETE FROM "ArticlePerson" WHERE "articleId" = ${articleId}),
+         av AS (DELETE FROM "ArticleVenue" WHERE "articleId" = ${articleId})
+    UPDATE "Article" SET format = ${doc.format}, "inputHints" = ${hints}, url = ${a.url}, title = ${a.title}, body = ${a.body},
+      "publishedAt" = ${publishedAt}, dateline = ${a.dateline}, source = ${a.source}, "photoCaption" = ${a.photoCaption},
+      "photoCredit" = ${a.photoCredit}, tags = ${a.tags}::text[], "relatedHeadlines" = ${a.relatedHeadlines}::text[],
+      "extractorVersion" = ${EXTRACTOR_VERSION}, "searchVector" = ${searchVector}, "updatedAt" = now()
+    WHERE id = ${articleId}`;
+}
+
+/** The rows derived from an extraction, keyed by normalized names (ids are the database's to give). */
+function derivedRows(x: Extraction, keys: Map<string, string>) {
+  const persons = new Map<string, { name: string; key: string; aliases: string[]; roles: string[]; mentions: object[] }>();
+  // Two extracted names can resolve to one stored person: merge their mentions.
+  for (const p of x.persons) {
+    const key = keys.get(p.name)!;
+    const row = persons.get(key);
+    persons.set(key, row
+      ? { ...row, aliases: union(row.aliases, p.aliases), roles: union(row.roles, p.roles), mentions: [...row.mentions, ...p.mentions] }
+      : { name: p.name, key, aliases: p.aliases, roles: p.roles, mentions: p.mentions });
+  }
+  const venues = new Map<string, object>();
+  for (const v of x.venues) {
+    const key = normalizeName(v.name);
+    if (!venues.has(key)) {
+      venues.set(key, { name: v.name, key, kind: v.kind, countryCode: v.countryCode, latitude: v.lat, longitude: v.lon, aliases: v.aliases, mentions: v.mentions, mentionCount: v.mentions.length });
+    }
+  }
+  const quotes = x.quotes.map((q, position) => ({
+    position, text: q.text, speakerText: q.speaker, cue: q.cue, startOffset: q.start, endOffset: q.end, context: q.context,
+    confidence: q.confidence, speakerKey: q.speakerPerson ? (keys.get(q.speakerPerson) ?? null) : null,
+  }));
+  const comments = x.comments.map((c, position) => ({ position, author: c.author, text: c.text }));
+  return {
+    persons: [...persons.values()].map((p) => ({ ...p, mentionCount: p.mentions.length })),
+    venues: [...venues.values()],
+    quotes,
+    comments,
+  };
+}
+
+/** Upserts persons and venues and inserts mentions, quotes and comments: one statement. */
+async function writeDerivedRows(tx: Tx, articleId: number, rows: ReturnType<typeof derivedRows>): Promise<{ personIds: number[]; venueIds: number[] }> {
+  const [result] = await tx.$queryRaw<{ personIds: number[] | null; venueIds: number[] | null }[]>`
+    WITH person_rows AS (
+      SELECT * FROM jsonb_to_recordset(${rowsParam(rows.persons)})
+        AS r(name text, key text, aliases text[], roles text[], mentions jsonb, "mentionCount" int)
+    ), p AS (
+      INSERT INTO "Person" (name, "normalizedName", aliases, roles, "updatedAt")
+      SELECT name, key, aliases, roles, now() FROM person_rows
+      ON CONFLICT ("normalizedName") DO UPDATE SET
+        aliases = ${mergeArrays(`"Person".aliases`, "EXCLUDED.aliases")},
+        roles = ${mergeArrays(`"Person".roles`, "EXCLUDED.roles")},
+        "updatedAt" = now()
+      RETURNING id, "normalizedName"
+    ), ap AS (
+      INSERT INTO "ArticlePerson" ("articleId", "personId", "mentionCount", aliases, roles, mentions)
+      SELECT ${articleId}, p.id, r."mentionCount", r.aliases, r.roles, r.mentions FROM person_rows r JOIN p ON p."normalizedName" = r.key
+    ), venue_rows AS (
+      SELECT * FROM jsonb_to_recordset(${rowsParam(rows.venues)})
+        AS r(name text, key text, kind text, "countryCode" text, latitude float8, longitude float8, aliases text[], mentions jsonb, "mentionCount" int)
+    ), v AS (
+      INSERT INTO "Venue" (name, "normalizedName", kind, "countryCode", latitude, longitude, aliases)
+      SELECT name, key, kind, "countryCode", latitude, longitude, aliases FROM venue_rows
+      ON CONFLICT ("normalizedName") DO UPDATE SET aliases = ${mergeArrays(`"Venue".aliases`, "EXCLUDED.aliases")}
+      RETURNING id, "normalizedName"
+    ), av AS (
+      INSERT INTO "ArticleVenue" ("articleId", "venueId", "mentionCount", aliases, mentions)
+      SELECT ${articleId}, v.id, r."mentionCount", r.aliases, r.mentions FROM venue_rows r JOIN v ON v."normalizedName" = r.key
+    ), q AS (
+      INSERT INTO "Quote" ("articleId", position, text, "speakerText", cue, "startOffset", "endOffset", context, confidence, "speakerId", "searchVector")
+      SELECT ${articleId}, r.position, r.text, r."speakerText", r.cue, r."startOffset", r."endOffset", r.context, r.confidence, p.id,
+        to_tsvector('english', r.text)
+      FROM jsonb_to_recordset(${rowsParam(rows.quotes)}) AS r(position int, text text, "speakerText" text, cue text,
+        "startOffset" int, "endOffset" int, context text, confidence float8, "speakerKey" text)
+      LEFT JOIN p ON p."normalizedName" = r."speakerKey"
+    ), c AS (
+      INSERT INTO "Comment" ("articleId", position, author, text)
+      SELECT ${articleId}, position, author, text FROM jsonb_to_recordset(${rowsParam(rows.comments)}) AS r(position int, author text, text text)
+    )
+    SELECT (SELECT array_agg(id ORDER BY id) FROM p) AS "personIds", (SELECT array_agg(id ORDER BY id) FROM v) AS "venueIds"`;
+  return { personIds: result?.personIds ?? [], venueIds: result?.venueIds ?? [] };
+}
+
+async function writeDerived(tx: Tx, articleId: number, x: Extraction): Promise<Omit<StoreResult, "status">> {
+  const keys = await personKeys(tx, x.persons);
+  return { articleId, ...(await writeDerivedRows(tx, articleId, derivedRows(x, keys))) };
+}
+
+/** A unique key already taken, whether the ORM or a raw statement met it. */
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  return error.code === "P2002" || /23505|unique constraint/i.test(`${error.message} ${JSON.stringify(error.meta ?? {})}`);
 }
 
 /**
@@ -181,16 +198,22 @@ export async function storeArticle(prisma: PrismaClient, doc: RawDocument, x: Ex
     try {
       return await prisma.$transaction(
         async (tx) => {
-          const existing = await tx.article.findUnique({ where: { contentHash: hash }, select: { id: true, extractorVersion: true } });
-          if (existing && !reprocess && existing.extractorVersion === EXTRACTOR_VERSION) return { articleId: existing.id, status: "unchanged" as const, personIds: [], venueIds: [] };
-          const written = await writeArticle(tx, doc, x, hash, existing?.id ?? null);
-          return { ...written, status: existing ? ("updated" as const) : ("new" as const) };
+          const insertedId = await insertArticleRow(tx, doc, x, hash);
+          if (insertedId !== null) return { ...(await writeDerived(tx, insertedId, x)), status: "new" as const };
+          const [existing] = await tx.$queryRaw<{ id: number; extractorVersion: number }[]>`
+            SELECT id, "extractorVersion" FROM "Article" WHERE "contentHash" = ${hash}`;
+          if (!existing) throw new Error(`article ${hash} was deleted while being stored`);
+          if (!reprocess && existing.extractorVersion === EXTRACTOR_VERSION) {
+            return { articleId: existing.id, status: "unchanged" as const, personIds: [], venueIds: [] };
+          }
+          await updateArticleRow(tx, doc, x, existing.id);
+          return { ...(await writeDerived(tx, existing.id, x)), status: "updated" as const };
         },
         { timeout: 30_000, maxWait: 30_000 },
       );
     } catch (error) {
-      // A concurrent ingest of the same article (or person, venue) won the insert: retry,
-      // and this time find its rows.
+      // A concurrent ingest won the insert of a shared person or venue: retry, and this
+      // time find its row.
       if (isUniqueViolation(error) && attempt < 3) continue;
       throw error;
     }
