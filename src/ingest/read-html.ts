@@ -29,6 +29,17 @@ function textOf(el: Element): string {
   return (el.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 
+/**
+ * A block's own text, without the blocks inside it: in broken markup an unclosed <h1> or
+ * <p> swallows the paragraphs after it, which are listed on their own.
+ */
+function ownText(el: Element): string {
+  if (!el.querySelector(BLOCKS)) return textOf(el);
+  const copy = el.cloneNode(true) as Element;
+  for (const inner of copy.querySelectorAll(BLOCKS)) inner.remove();
+  return textOf(copy);
+}
+
 /** Comments where the markup names them: elements whose class or id says "comment". */
 function readComments(document: Document): ExtractedComment[] {
   const nodes = [...document.querySelectorAll('[class~="comment"], [class*="comment-item"], li[class*="comment"], article[class*="comment"]')];
@@ -66,14 +77,16 @@ export function parseHtml(origin: string, html: string): HtmlPage {
     const article = new Readability(document.cloneNode(true) as Document, { charThreshold: 100 }).parse();
     if (article?.content) {
       const { document: fragment } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-      paragraphs = [...fragment.querySelectorAll(BLOCKS)].map((el) => textOf(el as unknown as Element)).filter(Boolean);
+      paragraphs = [...fragment.querySelectorAll(BLOCKS)].map((el) => ownText(el as unknown as Element)).filter(Boolean);
       title = article.title?.trim() || title;
     }
   } catch (error) {
     notes.push(`Readability failed (${(error as Error).message}); fell back to every paragraph of the page`);
   }
   if (!paragraphs.length) {
-    paragraphs = [...document.querySelectorAll(BLOCKS)].map((el) => textOf(el)).filter(Boolean);
+    const h1 = document.querySelector("h1");
+    if (!title && h1) title = ownText(h1) || undefined;
+    paragraphs = [...document.querySelectorAll(BLOCKS)].filter((el) => el !== h1 || !title).map((el) => ownText(el)).filter(Boolean);
     if (paragraphs.length) notes.push("no main article found by Readability: used every paragraph of the page");
   }
   if (!paragraphs.length) {

@@ -45,6 +45,9 @@ function buildGazetteer(): Gazetteer {
   const add = (alias: string, place: Place) => {
     const key = alias.replace(/\s+/g, " ").trim();
     if (key && !byAlias.has(key)) byAlias.set(key, place);
+    // English text often drops diacritics: "Gdansk" for "Gdańsk", "Sao Paulo" for "São Paulo".
+    const folded = key.normalize("NFKD").replace(/\p{M}/gu, "");
+    if (folded !== key && !byAlias.has(folded)) byAlias.set(folded, place);
   };
   for (const p of CURATED_PLACES) {
     const place = { name: p.name, kind: p.kind, countryCode: p.countryCode, lat: p.lat, lon: p.lon };
