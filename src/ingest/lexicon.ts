@@ -36,6 +36,14 @@ export const SPEECH_VERBS = set(`
   tweeted tweets posted posts joked jokes responded responds countered counters quipped quips pointed mused muses conceded concedes
   confirmed confirms denied denies vowed vows promised promises urged urges cautioned cautions boasted boasts charged charges
   complained complains lamented laments shouted shouts yelled added recounted recounts testified testifies
+  saying telling adding claiming calling calls called arguing writing insisting warning noting declaring describing described
+  describes labeled labelled dubbed branded accused accuses blasted slammed praised promised predicted
+  demanded demands wondered wonders pleaded pleads asking sings sang
+`);
+
+/** Participles that carry the sentence subject's speech to a quote later in it: "…, saying “…”". */
+export const SPEECH_PARTICIPLES = set(`
+  saying telling adding claiming calling arguing writing insisting warning noting declaring describing asking
 `);
 
 /** Words that introduce a name for something rather than speech: “…” after them is a title or term. */

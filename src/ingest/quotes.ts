@@ -1,6 +1,6 @@
 // Stage 3c, quotes: quotation spans (curly or straight marks, across paragraphs, split by
 // their attribution), told apart from titles and scare quotes, each with its speaker.
-import { NAMING_CUES, OUTLET_SET, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS } from "./lexicon.js";
+import { NAMING_CUES, OUTLET_SET, PRONOUNS, ROLE_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS } from "./lexicon.js";
 import type { ExtractedPerson, ExtractedQuote, Span } from "./types.js";
 
 interface QuoteSpan extends Span {
@@ -70,17 +70,30 @@ export interface Attribution {
 }
 
 const NAME = String.raw`(?:[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|al|bin)){0,4})`;
-const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+`;
+const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Oo]ne)\s+(?:[\p{L}’'-]+\s+){0,3}[\p{Ll}-]+`;
 const SPEAKER = String.raw`(${NAME}|${DESCRIPTOR}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)`;
 const ADVERB = String.raw`(?:(?:also|further|later|then|once|previously|recently|separately|simply|earlier|again|\p{Ll}+ly)\s+)?`;
 const VERB = String.raw`(\p{Ll}+)`;
 const OBJECT = String.raw`(?:\s+(?:${NAME}|reporters|journalists|the audience|the crowd|the newspaper|us|me|him|her|them))?`;
 
 const AFTER_SPEAKER_VERB = new RegExp(String.raw`^[\s,—–-]*${SPEAKER}\s+${ADVERB}${VERB}${OBJECT}`, "u");
+/** "…,” White House press secretary Josh Earnest said" and "…,” Rep. Gwen Moore (D-Wis.) said". */
+const AFTER_ROLE_NAME_VERB = new RegExp(
+  String.raw`^[\s,—–-]*((?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}(?:[\p{Ll}-]+\s+){1,3})?(${NAME})(?:\s*\([^()]{1,30}\))?\s+${ADVERB}${VERB}`, "u");
+/** An attribution closing the quote's sentence after more words: "“…” for criminal behavior, she said." */
+const LATER_IN_SENTENCE = new RegExp(String.raw`^[^.!?“”"\n]{1,120}?,\s+${SPEAKER}\s+${ADVERB}${VERB}(?=[\s.,;]|$)`, "u");
 const AFTER_VERB_SPEAKER = new RegExp(String.raw`^[\s,—–-]*${VERB}\s+(${NAME}|${DESCRIPTOR})`, "u");
 const APPOSITION = String.raw`(?:(?:,[^,.“”"]{1,150}){1,3},)?`;
 const BEFORE_SPEAKER_VERB = new RegExp(String.raw`${SPEAKER}${APPOSITION}\s+${ADVERB}${VERB}${OBJECT}(?:\s+that)?[\s,:]*$`, "u");
 const ACCORDING_TO = new RegExp(String.raw`[Aa]ccording to ${SPEAKER}[^“”"]*$`, "u");
+
+/** Heads of descriptors that speak in news text besides role nouns: "the letter says", "the ad’s narrator asks". */
+const DESCRIPTOR_HEADS = new RegExp(`^(${[
+  "source", "sources", "official", "officials", "person", "man", "woman", "statement", "report", "campaign", "group", "agency",
+  "newspaper", "commission", "committee", "ad", "clip", "spot", "video", "letter", "book", "piece", "article", "memo", "narrator",
+  "announcer", "questioner", "website", "lawsuit", "complaint", "court", "department", "union", "party", "council", "board",
+  "company", "administration", "ministry", "government", "police", "nominee", "candidate", "governor", "businessman", "businesswoman",
+].join("|")})$`);
 
 function kindOf(speaker: string): Attribution["kind"] {
   if (PRONOUNS.has(speaker.toLowerCase())) return "pronoun";
@@ -93,7 +106,7 @@ function accept(speaker: string, verb: string): boolean {
   if (/^(It|This|That|There|Here|What|Which)$/.test(speaker)) return false;
   if (kindOf(speaker) === "descriptor") {
     const head = speaker.split(/\s+/).pop()!.toLowerCase();
-    return ROLE_NOUNS.has(head) || /^(source|sources|official|officials|person|man|woman|statement|report|spokesman|campaign|group|agency|newspaper)$/.test(head);
+    return ROLE_NOUNS.has(head) || DESCRIPTOR_HEADS.test(head);
   }
   return true;
 }
@@ -108,10 +121,20 @@ export function attributionAfter(text: string, end: number, limit: number): Attr
     const cue = sv[0].slice(sv[0].indexOf(sv[1]!) + sv[1]!.length).trim().replace(/[.,;:]+$/, "");
     return { speaker: sv[1]!, cue, at: { start: at, end: at + sv[1]!.length }, kind: kindOf(sv[1]!) };
   }
+  const rn = AFTER_ROLE_NAME_VERB.exec(window);
+  if (rn && accept(rn[2]!, rn[3]!) && (!rn[1] || rn[1].split(/\s+/).some((w) => ROLE_NOUNS.has(w.toLowerCase())))) {
+    const at = from + rn.index + rn[0].indexOf(rn[2]!, rn[1]?.length ?? 0);
+    return { speaker: rn[2]!, cue: rn[3]!, at: { start: at, end: at + rn[2]!.length }, kind: kindOf(rn[2]!) };
+  }
   const vs = AFTER_VERB_SPEAKER.exec(window);
   if (vs && SPEECH_VERBS.has(vs[1]!) && !PRONOUNS.has(vs[2]!.toLowerCase())) {
     const at = from + vs.index + vs[0].lastIndexOf(vs[2]!);
     return { speaker: vs[2]!, cue: vs[1]!, at: { start: at, end: at + vs[2]!.length }, kind: kindOf(vs[2]!) };
+  }
+  const later = LATER_IN_SENTENCE.exec(window);
+  if (later && accept(later[1]!, later[2]!)) {
+    const at = from + later.index + later[0].lastIndexOf(later[1]!, later[0].length - later[2]!.length);
+    return { speaker: later[1]!, cue: later[2]!, at: { start: at, end: at + later[1]!.length }, kind: kindOf(later[1]!) };
   }
   return null;
 }
@@ -129,6 +152,36 @@ export function attributionBefore(text: string, start: number, sentenceStart: nu
   if (acc) {
     const at = sentenceStart + acc.index + acc[0].indexOf(acc[1]!);
     return { speaker: acc[1]!, cue: "according to", at: { start: at, end: at + acc[1]!.length }, kind: kindOf(acc[1]!) };
+  }
+  return null;
+}
+
+const AUXILIARY = String.raw`(?:['’]s|\s+(?:has|had|is|was|will|would|has been|had been|also))?`;
+const SUBJECT_VERB = new RegExp(String.raw`${SPEAKER}${APPOSITION}${AUXILIARY}\s+${ADVERB}${VERB}`, "gu");
+const SENTENCE_SUBJECT = new RegExp(String.raw`^(?:(?:In|On|At|During|After|Later|Earlier)\b[^,“”"]{0,60},\s+)?${SPEAKER}`, "u");
+
+/**
+ * Attribution earlier in the quote's sentence, for quotes embedded in a clause: "Trump tells
+ * his supporters at a rally to “go to your place and vote”", "He’s claiming that fraud is
+ * “a big problem”", "Trump attacked Clinton, saying, “…”". The nearest speaker and speech
+ * verb before the quote wins; a participle ("saying") points back to the sentence subject.
+ */
+export function attributionInSentence(text: string, start: number, sentenceStart: number): Attribution | null {
+  const window = text.slice(sentenceStart, start - 1);
+  let found: Attribution | null = null;
+  for (const m of window.matchAll(SUBJECT_VERB)) {
+    if (!accept(m[1]!, m[2]!) || SPEECH_PARTICIPLES.has(m[2]!)) continue;
+    const at = sentenceStart + m.index!;
+    found = { speaker: m[1]!, cue: m[2]!, at: { start: at, end: at + m[1]!.length }, kind: kindOf(m[1]!) };
+  }
+  if (found) return found;
+  const participle = /,\s+(\p{Ll}+)\b/gu;
+  for (const m of window.matchAll(participle)) {
+    if (!SPEECH_PARTICIPLES.has(m[1]!)) continue;
+    const subject = SENTENCE_SUBJECT.exec(window);
+    if (!subject || /^(It|This|That|There|Here|What|Which|The|A|An|In|On|At)$/.test(subject[1]!)) return null;
+    const at = sentenceStart + subject[0].lastIndexOf(subject[1]!);
+    return { speaker: subject[1]!, cue: m[1]!, at: { start: at, end: at + subject[1]!.length }, kind: kindOf(subject[1]!) };
   }
   return null;
 }
@@ -237,7 +290,8 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
     const nextStart = spans[k + 1]?.start ?? Infinity;
     const after = span.unclosed ? null : attributionAfter(text, span.end, Math.min(paragraphEnd, nextStart - 1));
     const before = attributionBefore(text, span.start, sentenceStartBefore(text, span.start, paragraph.start));
-    const attribution = after && after.kind !== "pronoun" ? after : before && before.kind !== "pronoun" ? before : after ?? before;
+    const inSentence = after || before ? null : attributionInSentence(text, span.start, sentenceStartBefore(text, span.start, paragraph.start));
+    const attribution = after && after.kind !== "pronoun" ? after : before && before.kind !== "pronoun" ? before : after ?? before ?? inSentence;
     if (isNotAQuote(text, span, !!attribution)) continue;
     let speakerPerson = attribution ? resolver.resolve(attribution) : null;
     let confidence = attribution ? CONFIDENCE[attribution.kind] : 0.2;
@@ -252,8 +306,11 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
         speakerPerson = contextual;
         speaker = null;
         confidence = CONFIDENCE.context;
-      } else if (previous && previous.speakerPerson && span.paragraph === spans[k - 1]?.paragraph) {
+      } else if (previous && (previous.speakerPerson || previous.speaker) && span.paragraph === spans[k - 1]?.paragraph) {
+        // A quote continuing in the paragraph of an attributed one ("“A,” X said. “B.”").
         speakerPerson = persons.find((p) => p.name === previous.speakerPerson) ?? null;
+        speaker = previous.speaker;
+        cue = previous.cue;
         confidence = CONFIDENCE.context;
       }
     }
