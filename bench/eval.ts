@@ -148,6 +148,6 @@ console.log(row("seeds: persons", persons, `tp ${persons.tp} fp ${persons.fp} fn
 console.log(row("seeds: direct quotes (80% overlap)", quotes, `speaker right ${speakersRight}/${goldQuotes} = ${pct(speakersRight / goldQuotes)}`));
 console.log(row("seeds: venues (scored)", venues, `tp ${venues.tp} fp ${venues.fp} fn ${venues.fn}`));
 console.log(row("seeds: comments", comments, `${comments.tp}/${comments.tp + comments.fn}`));
-console.log(row("polnear-dev: direct+partial quotes", pq, `speaker right ${pSpeakerRight}/${pMatched} = ${pct(pSpeakerRight / Math.max(1, pMatched))} of matched quotes`));
+console.log(row("polnear-dev: direct+partial quotes", pq, `speaker right ${pSpeakerRight}/${pMatched} = ${pct(pSpeakerRight / Math.max(1, pMatched))} of matched quotes, ${pct(pSpeakerRight / Math.max(1, pq.tp + pq.fn))} of all gold quotes`));
 console.log(`\nthroughput: extraction ${extractionRate.toFixed(0)} articles/s on one core (${avgKb.toFixed(1)} KB average, ${sample.length} PolNeAR articles);` +
   ` ingest into embedded PGlite ${ingestRates.disk.toFixed(1)} articles/s on disk, ${ingestRates.memory.toFixed(1)} in memory (${polnearDocs.length} articles)`);

@@ -47,7 +47,7 @@ export const SPEECH_PARTICIPLES = set(`
 `);
 
 /** Words that introduce a name for something rather than speech: “…” after them is a title or term. */
-export const NAMING_CUES = /\b(known as|called|so-called|dubbed|named|titled|entitled|term|the word|the phrase|labeled|labelled|nicknamed|slogan|hashtag)\s*$/i;
+export const NAMING_CUES = /\b(known as|called|so-called|dubbed|named|titled|entitled|term|the word|the phrase|labeled|labelled|nicknamed|slogan|hashtag)(?:\s+(?:the|a|an))?\s*$/i;
 
 export const PRONOUNS = set(`he she they i we`);
 
