@@ -38,7 +38,8 @@ export const SPEECH_VERBS = set(`
   complained complains lamented laments shouted shouts yelled added recounted recounts testified testifies
   saying telling adding claiming calling calls called arguing writing insisting warning noting declaring describing described
   describes labeled labelled dubbed branded accused accuses blasted slammed praised promised predicted
-  demanded demands wondered wonders pleaded pleads asking sings sang
+  demanded demands wondered wonders pleaded pleads asking sings sang scolded exhorted criticized criticised criticizes mocked
+  denounced denouncing chastised referenced cited
 `);
 
 /** Participles that carry the sentence subject's speech to a quote later in it: "…, saying “…”". */

@@ -70,7 +70,7 @@ export interface Attribution {
 }
 
 const NAME = String.raw`(?:[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|al|bin)){0,4})`;
-const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Oo]ne)\s+(?:[\p{L}’'-]+\s+){0,3}[\p{Ll}-]+`;
+const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Oo]ne)\s+(?:[\p{L}’'-]+\s+){0,3}?[\p{Ll}-]+`;
 const SPEAKER = String.raw`(${NAME}|${DESCRIPTOR}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)`;
 const ADVERB = String.raw`(?:(?:also|further|later|then|once|previously|recently|separately|simply|earlier|again|\p{Ll}+ly)\s+)?`;
 const VERB = String.raw`(\p{Ll}+)`;
@@ -80,6 +80,8 @@ const AFTER_SPEAKER_VERB = new RegExp(String.raw`^[\s,—–-]*${SPEAKER}\s+${AD
 /** "…,” White House press secretary Josh Earnest said" and "…,” Rep. Gwen Moore (D-Wis.) said". */
 const AFTER_ROLE_NAME_VERB = new RegExp(
   String.raw`^[\s,—–-]*((?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}(?:[\p{Ll}-]+\s+){1,3})?(${NAME})(?:\s*\([^()]{1,30}\))?\s+${ADVERB}${VERB}`, "u");
+/** A quote signed with a dash, as in readers' voices: "“…” ― Steve Quinlan." */
+const SIGNATURE = new RegExp(String.raw`^\s*[―—–]\s*(${NAME})\s*(?:[.,]|\n|$)`, "u");
 /** An attribution closing the quote's sentence after more words: "“…” for criminal behavior, she said." */
 const LATER_IN_SENTENCE = new RegExp(String.raw`^[^.!?“”"\n]{1,120}?,\s+${SPEAKER}\s+${ADVERB}${VERB}(?=[\s.,;]|$)`, "u");
 const AFTER_VERB_SPEAKER = new RegExp(String.raw`^[\s,—–-]*${VERB}\s+(${NAME}|${DESCRIPTOR})`, "u");
@@ -121,6 +123,12 @@ export function attributionAfter(text: string, end: number, limit: number): Attr
     const cue = sv[0].slice(sv[0].indexOf(sv[1]!) + sv[1]!.length).trim().replace(/[.,;:]+$/, "");
     return { speaker: sv[1]!, cue, at: { start: at, end: at + sv[1]!.length }, kind: kindOf(sv[1]!) };
   }
+  const signed = SIGNATURE.exec(window);
+  if (signed) {
+    const at = from + signed.index + signed[0].indexOf(signed[1]!);
+    const speaker = signed[1]!.replace(/\.$/, "");
+    return { speaker, cue: "—", at: { start: at, end: at + speaker.length }, kind: kindOf(speaker) };
+  }
   const rn = AFTER_ROLE_NAME_VERB.exec(window);
   if (rn && accept(rn[2]!, rn[3]!) && (!rn[1] || rn[1].split(/\s+/).some((w) => ROLE_NOUNS.has(w.toLowerCase())))) {
     const at = from + rn.index + rn[0].indexOf(rn[2]!, rn[1]?.length ?? 0);
@@ -157,8 +165,11 @@ export function attributionBefore(text: string, start: number, sentenceStart: nu
 }
 
 const AUXILIARY = String.raw`(?:['’]s|\s+(?:has|had|is|was|will|would|has been|had been|also))?`;
-const SUBJECT_VERB = new RegExp(String.raw`${SPEAKER}${APPOSITION}${AUXILIARY}\s+${ADVERB}${VERB}`, "gu");
-const SENTENCE_SUBJECT = new RegExp(String.raw`^(?:(?:In|On|At|During|After|Later|Earlier)\b[^,“”"]{0,60},\s+)?${SPEAKER}`, "u");
+// Descriptors first: at "The senator said", "The" alone would otherwise be taken for a name.
+const SUBJECT_VERB = new RegExp(String.raw`(?<![\p{L}])(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)${APPOSITION}${AUXILIARY}\s+${ADVERB}${VERB}`, "gu");
+/** "… and vowed to punish “…”": a speech verb coordinated with the sentence's first verb. */
+const COORDINATED_VERB = /\s(?:and|but|then)\s+(?:also\s+)?(\p{Ll}+)\b/gu;
+const SENTENCE_SUBJECT = new RegExp(String.raw`^(?:(?:In|On|At|During|After|Later|Earlier)\b[^,“”"]{0,60},\s+)?(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)`, "u");
 
 /**
  * Attribution earlier in the quote's sentence, for quotes embedded in a clause: "Trump tells
@@ -169,12 +180,22 @@ const SENTENCE_SUBJECT = new RegExp(String.raw`^(?:(?:In|On|At|During|After|Late
 export function attributionInSentence(text: string, start: number, sentenceStart: number): Attribution | null {
   const window = text.slice(sentenceStart, start - 1);
   let found: Attribution | null = null;
-  for (const m of window.matchAll(SUBJECT_VERB)) {
+  // Overlapping matches: a failed candidate ("The" + "senator") must not hide the next one.
+  SUBJECT_VERB.lastIndex = 0;
+  for (let m = SUBJECT_VERB.exec(window); m; m = SUBJECT_VERB.exec(window)) {
+    SUBJECT_VERB.lastIndex = m.index + 1;
     if (!accept(m[1]!, m[2]!) || SPEECH_PARTICIPLES.has(m[2]!)) continue;
-    const at = sentenceStart + m.index!;
+    const at = sentenceStart + m.index;
     found = { speaker: m[1]!, cue: m[2]!, at: { start: at, end: at + m[1]!.length }, kind: kindOf(m[1]!) };
   }
   if (found) return found;
+  for (const m of window.matchAll(COORDINATED_VERB)) {
+    if (!SPEECH_VERBS.has(m[1]!)) continue;
+    const subject = SENTENCE_SUBJECT.exec(window);
+    if (!subject || !accept(subject[1]!, m[1]!)) return null;
+    const at = sentenceStart + subject[0].lastIndexOf(subject[1]!);
+    return { speaker: subject[1]!, cue: m[1]!, at: { start: at, end: at + subject[1]!.length }, kind: kindOf(subject[1]!) };
+  }
   const participle = /,\s+(\p{Ll}+)\b/gu;
   for (const m of window.matchAll(participle)) {
     if (!SPEECH_PARTICIPLES.has(m[1]!)) continue;
