@@ -111,3 +111,26 @@ export const GIVEN_NAMES = set(`
 `);
 
 export const DETERMINERS = /^(the|a|an|his|her|its|their|our|former|then|now|current|longtime|veteran)$/i;
+
+/**
+ * Given names common in English-language news whose bearers are mostly women or mostly men:
+ * "she" does not refer back to Donald Trump, "he" not to Hillary Clinton. Names of no
+ * clear gender are in neither list, and such persons stay candidates for both pronouns.
+ */
+export const FEMALE_GIVEN_NAMES = set(`
+  Hillary Elizabeth Melania Ivanka Nancy Sarah Kellyanne Debbie Donna Maria Anna Ana Marta Lena Ingrid Jessica Karen Julie
+  Christina Carla Martha Sonya Michelle Jennifer Susan Mary Patricia Linda Barbara Margaret Lisa Betty Helen Sandra Carol Ruth
+  Sharon Laura Emily Kimberly Deborah Amy Angela Melissa Rebecca Katherine Catherine Claire Gwen Loretta Huma Cheryl Alicia
+  Gennifer Barbra Theresa Condoleezza Madeleine Samantha Valerie Kamala Elena Sonia Marine Angela Theresa Jill Chelsea
+  Hope Jane Joan Judy Kate Katie Kelly Kathleen Megyn Mika Oprah Rachel Rosie Sheryl Tammy Tulsi Ava Azucena Marcia Minyon
+  Malkia Quina Krystal Ariana Pamela Olga Irina Natalia Yulia Svetlana Tatiana Ekaterina Nadia Fatima Aisha Ayesha Priya
+`);
+
+export const MALE_GIVEN_NAMES = set(`
+  Donald Barack Mike Michael Bill William Tim Timothy Bernie Ted Paul John Joe Joseph George Jeb Marco Chris Christopher Ben
+  Rudy Newt Mitch Harry Chuck Jim James Robert Bob Richard David Mark Matt Matthew Tom Thomas Steve Stephen Steven Eric Kevin
+  Jason Josh Brian Gary Rand Rick Scott Lindsey Reince Sean Corey Jared Vladimir Kim Xi Shinzo Benjamin Recep Bashar Emmanuel
+  Francois Nicolas Boris Sergei Sergey Dmitry Georgy Alexander Andrei Igor Ivan Viktor Hassan Ali Mohammed Muhammad Ahmed
+  Howard Jeff Jeffrey Dan Daniel Peter Charles Charlie Frank Henry Hank Larry Lawrence Jerry Gerald Ronald Roger Tony Anthony
+  Kenneth Keith Ken Edward Ed Jack Jon Jonathan Patrick Pat Sam Samuel Andrew Andy Greg Gregory Ray Raymond Adam Aaron Vann
+`);

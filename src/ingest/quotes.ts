@@ -1,6 +1,8 @@
 // Stage 3c, quotes: quotation spans (curly or straight marks, across paragraphs, split by
 // their attribution), told apart from titles and scare quotes, each with its speaker.
-import { NAMING_CUES, OUTLET_SET, PRONOUNS, ROLE_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS } from "./lexicon.js";
+import {
+  FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NAMING_CUES, OUTLET_SET, PRONOUNS, ROLE_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS,
+} from "./lexicon.js";
 import type { ExtractedPerson, ExtractedQuote, Span } from "./types.js";
 
 interface QuoteSpan extends Span {
@@ -70,13 +72,14 @@ export interface Attribution {
 }
 
 const NAME = String.raw`(?:[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|al|bin)){0,4})`;
-const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Oo]ne)\s+(?:[\p{L}’'-]+\s+){0,3}?[\p{Ll}-]+`;
+const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Oo]ne|[\p{Lu}][\p{L}-]+['’]s)\s+(?:[\p{L}’'-]+\s+){0,3}?[\p{Ll}-]+`;
 const SPEAKER = String.raw`(${NAME}|${DESCRIPTOR}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)`;
 const ADVERB = String.raw`(?:(?:also|further|later|then|once|previously|recently|separately|simply|earlier|again|\p{Ll}+ly)\s+)?`;
 const VERB = String.raw`(\p{Ll}+)`;
 const OBJECT = String.raw`(?:\s+(?:${NAME}|reporters|journalists|the audience|the crowd|the newspaper|us|me|him|her|them))?`;
 
-const AFTER_SPEAKER_VERB = new RegExp(String.raw`^[\s,—–-]*${SPEAKER}\s+${ADVERB}${VERB}${OBJECT}`, "u");
+const APPOSITION = String.raw`(?:(?:,[^,.“”"]{1,150}){1,3},)?`;
+const AFTER_SPEAKER_VERB = new RegExp(String.raw`^[\s,—–-]*${SPEAKER}${APPOSITION}\s+${ADVERB}${VERB}${OBJECT}`, "u");
 /** "…,” White House press secretary Josh Earnest said" and "…,” Rep. Gwen Moore (D-Wis.) said". */
 const AFTER_ROLE_NAME_VERB = new RegExp(
   String.raw`^[\s,—–-]*((?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}(?:[\p{Ll}-]+\s+){1,3})?(${NAME})(?:\s*\([^()]{1,30}\))?\s+${ADVERB}${VERB}`, "u");
@@ -85,7 +88,6 @@ const SIGNATURE = new RegExp(String.raw`^\s*[―—–]\s*(${NAME})\s*(?:[.,]|\n
 /** An attribution closing the quote's sentence after more words: "“…” for criminal behavior, she said." */
 const LATER_IN_SENTENCE = new RegExp(String.raw`^[^.!?“”"\n]{1,120}?,\s+${SPEAKER}\s+${ADVERB}${VERB}(?=[\s.,;]|$)`, "u");
 const AFTER_VERB_SPEAKER = new RegExp(String.raw`^[\s,—–-]*${VERB}\s+(${NAME}|${DESCRIPTOR})`, "u");
-const APPOSITION = String.raw`(?:(?:,[^,.“”"]{1,150}){1,3},)?`;
 const BEFORE_SPEAKER_VERB = new RegExp(String.raw`${SPEAKER}${APPOSITION}\s+${ADVERB}${VERB}${OBJECT}(?:\s+that)?[\s,:]*$`, "u");
 const ACCORDING_TO = new RegExp(String.raw`[Aa]ccording to ${SPEAKER}[^“”"]*$`, "u");
 
@@ -97,10 +99,17 @@ const DESCRIPTOR_HEADS = new RegExp(`^(${[
   "company", "administration", "ministry", "government", "police", "nominee", "candidate", "governor", "businessman", "businesswoman",
 ].join("|")})$`);
 
+/** Descriptor heads that name no person: their words get the descriptor as speaker text and no Person. */
+const NON_PERSON_HEADS = new RegExp(`^(${[
+  "source", "sources", "official", "officials", "statement", "report", "campaign", "group", "agency", "newspaper", "commission",
+  "committee", "ad", "clip", "spot", "video", "letter", "book", "piece", "article", "memo", "website", "lawsuit", "complaint", "court",
+  "department", "union", "party", "council", "board", "company", "administration", "ministry", "government", "police",
+].join("|")})$`);
+
 function kindOf(speaker: string): Attribution["kind"] {
   if (PRONOUNS.has(speaker.toLowerCase())) return "pronoun";
   if (OUTLET_SET.has(speaker.toLowerCase()) || OUTLET_SET.has(speaker.toLowerCase().replace(/^the /, ""))) return "outlet";
-  return /^(the|a|an|his|her)\s/i.test(speaker) ? "descriptor" : "name";
+  return /^(the|a|an|his|her|one)\s|^\S+['’]s\s/i.test(speaker) ? "descriptor" : "name";
 }
 
 function accept(speaker: string, verb: string): boolean {
@@ -120,7 +129,9 @@ export function attributionAfter(text: string, end: number, limit: number): Attr
   const sv = AFTER_SPEAKER_VERB.exec(window);
   if (sv && accept(sv[1]!, sv[2]!)) {
     const at = from + sv.index + sv[0].indexOf(sv[1]!);
-    const cue = sv[0].slice(sv[0].indexOf(sv[1]!) + sv[1]!.length).trim().replace(/[.,;:]+$/, "");
+    // The cue is what follows the speaker, past any apposition ("X, the minister, further said").
+    const rest = sv[0].slice(sv[0].indexOf(sv[1]!) + sv[1]!.length).replace(/^(?:,[^,.“”"]{1,150}){1,3},/u, "");
+    const cue = rest.trim().replace(/[.,;:]+$/, "");
     return { speaker: sv[1]!, cue, at: { start: at, end: at + sv[1]!.length }, kind: kindOf(sv[1]!) };
   }
   const signed = SIGNATURE.exec(window);
@@ -130,7 +141,7 @@ export function attributionAfter(text: string, end: number, limit: number): Attr
     return { speaker, cue: "—", at: { start: at, end: at + speaker.length }, kind: kindOf(speaker) };
   }
   const rn = AFTER_ROLE_NAME_VERB.exec(window);
-  if (rn && accept(rn[2]!, rn[3]!) && (!rn[1] || rn[1].split(/\s+/).some((w) => ROLE_NOUNS.has(w.toLowerCase())))) {
+  if (rn && accept(rn[2]!, rn[3]!)) {
     const at = from + rn.index + rn[0].indexOf(rn[2]!, rn[1]?.length ?? 0);
     return { speaker: rn[2]!, cue: rn[3]!, at: { start: at, end: at + rn[2]!.length }, kind: kindOf(rn[2]!) };
   }
@@ -248,6 +259,12 @@ export function speakerResolver(text: string, persons: ExtractedPerson[], quoteS
   const latestBefore = <T extends { at: number }>(items: T[], at: number): T | undefined =>
     items.reduce<T | undefined>((best, item) => (item.at < at && (!best || item.at >= best.at) ? item : best), undefined);
   const lastMentionBefore = (at: number) => latestBefore(mentions, at)?.person ?? null;
+  /** The latest person mentioned before `at` whom the pronoun can refer to, by given name. */
+  const lastMentionOfGender = (at: number, pronoun: string) => {
+    const excluded = /^(she|her)$/i.test(pronoun) ? MALE_GIVEN_NAMES : FEMALE_GIVEN_NAMES;
+    const fits = (p: ExtractedPerson) => !excluded.has(p.name.split(/\s+/)[0]!);
+    return latestBefore(mentions.filter((m) => fits(m.person)), at)?.person ?? latestBefore(speakers.filter((s) => fits(s.person)), at)?.person ?? null;
+  };
   const lastSpeakerBefore = (at: number) => latestBefore(speakers, at)?.person ?? null;
   return {
     noteSpeaker: (person, at) => speakers.push({ at, person }),
@@ -260,12 +277,12 @@ export function speakerResolver(text: string, persons: ExtractedPerson[], quoteS
           return null;
         case "pronoun":
           if (/^(they|we|i)$/i.test(a.speaker)) return null;
-          return lastMentionBefore(a.at.start) ?? lastSpeakerBefore(a.at.start);
+          return lastMentionOfGender(a.at.start, a.speaker);
         case "descriptor": {
           const head = a.speaker.split(/\s+/).pop()!.toLowerCase();
           const described = persons.filter((p) => p.roles.some((r) => new RegExp(`\\b${head}\\b`, "i").test(r)));
           if (described.length === 1) return described[0]!;
-          if (/^(source|sources|official|officials|statement|report|campaign|group|agency|newspaper)$/.test(head)) return null;
+          if (NON_PERSON_HEADS.test(head)) return null;
           return lastSpeakerBefore(a.at.start) ?? lastMentionBefore(a.at.start);
         }
       }
