@@ -11,6 +11,8 @@ export interface Settings {
   apiKey: string | undefined;
   /** Whether reads need the API key too (off by default: reads are open). */
   readsRequireKey: boolean;
+  /** Redis for subscription events shared by several server processes; unset: in-process. */
+  redisUrl: string | undefined;
   /** Deepest selection an operation may have. */
   maxQueryDepth: number;
   /** Highest estimated cost (fields times the items lists can return) an operation may have. */
@@ -50,6 +52,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     production: env.NODE_ENV === "production",
     apiKey: env.API_KEY || undefined,
     readsRequireKey: flag(env.READS_REQUIRE_KEY, false),
+    redisUrl: env.REDIS_URL || undefined,
     maxQueryDepth: positiveInteger(env, "MAX_QUERY_DEPTH", DEFAULT_LIMITS.maxDepth),
     maxQueryCost: positiveInteger(env, "MAX_QUERY_COST", DEFAULT_LIMITS.maxCost),
   };

@@ -1,6 +1,9 @@
-// Events the server publishes to GraphQL subscriptions. The in-process pub/sub serves one
-// server process; scale-out replaces its event target with a shared one (Redis).
+// Events the server publishes to GraphQL subscriptions. In one process an in-memory event
+// target serves; with REDIS_URL set, events go through Redis pub/sub, so a subscriber on any
+// server process (or machine) hears an article ingested by any other, or by an ingest worker.
+import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { createPubSub, type PubSub } from "@graphql-yoga/subscription";
+import { Redis } from "ioredis";
 
 export const ARTICLE_INGESTED = "ARTICLE_INGESTED";
 
@@ -12,6 +15,55 @@ export interface ArticleIngestedEvent {
   venueIds: number[];
 }
 
-export type NewsgraphPubSub = PubSub<{ [ARTICLE_INGESTED]: [ArticleIngestedEvent] }>;
+type Channels = { [ARTICLE_INGESTED]: [ArticleIngestedEvent] };
+export type NewsgraphPubSub = PubSub<Channels>;
 
-export const pubSub: NewsgraphPubSub = createPubSub<{ [ARTICLE_INGESTED]: [ArticleIngestedEvent] }>();
+export interface Events {
+  pubSub: NewsgraphPubSub;
+  /** "in-process" or "redis HOST:PORT", for logs and /health. */
+  label: string;
+  close(): Promise<void>;
+}
+
+/** The in-process events of a single server (the default, and what tests use). */
+export function inProcessEvents(): Events {
+  return { pubSub: createPubSub<Channels>(), label: "in-process", close: async () => {} };
+}
+
+/** Events shared through Redis pub/sub; fails with a clear message when Redis is unreachable. */
+export async function redisEvents(url: string): Promise<Events> {
+  const connect = async () => {
+    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, connectTimeout: 5_000 });
+    // ioredis reconnects on its own after a drop; log-free here, the health check reports it.
+    client.on("error", () => {});
+    try {
+      await client.connect();
+    } catch (error) {
+      client.disconnect();
+      throw error;
+    }
+    return client;
+  };
+  let publishClient: Redis | undefined;
+  let subscribeClient: Redis | undefined;
+  try {
+    publishClient = await connect();
+    subscribeClient = await connect();
+  } catch (error) {
+    publishClient?.disconnect();
+    throw new Error(`cannot connect to Redis at ${url}: ${(error as Error).message}`);
+  }
+  const eventTarget = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
+  const { host, port } = new URL(url);
+  return {
+    pubSub: createPubSub<Channels>({ eventTarget }),
+    label: `redis ${host}:${port || 6379}`,
+    close: async () => {
+      await Promise.allSettled([publishClient!.quit(), subscribeClient!.quit()]);
+    },
+  };
+}
+
+export function openEvents(redisUrl: string | undefined): Promise<Events> {
+  return redisUrl ? redisEvents(redisUrl) : Promise.resolve(inProcessEvents());
+}

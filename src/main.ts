@@ -4,6 +4,7 @@ import "reflect-metadata";
 import { readSettings, SettingError } from "./config.js";
 import { loadSampleDataIfEmpty } from "./db/sample-data.js";
 import { openMigratedDatabase } from "./db/open.js";
+import { openEvents } from "./events.js";
 import { DatabaseConfigError } from "./db/target.js";
 import { createLogger } from "./logger.js";
 import { startServer } from "./server/app.js";
@@ -13,13 +14,16 @@ async function main(): Promise<void> {
   const log = createLogger(settings.logLevel);
   const db = await openMigratedDatabase(settings.databaseUrl, log);
   if (settings.loadSampleData) await loadSampleDataIfEmpty(db, log);
+  const events = await openEvents(settings.redisUrl).catch((error: Error) => {
+    throw new SettingError(error.message);
+  });
   const server = await startServer({
-    db, log, port: settings.port, host: settings.host, production: settings.production,
+    db, log, port: settings.port, host: settings.host, production: settings.production, events,
     access: { apiKey: settings.apiKey, readsRequireKey: settings.readsRequireKey },
     limits: { maxDepth: settings.maxQueryDepth, maxCost: settings.maxQueryCost },
   });
   if (!settings.apiKey) log.info("API_KEY is not set: mutations (writes) are turned off");
-  log.info({ url: `${server.url}/graphql`, playground: `${server.url}/playground`, database: db.target.label }, "newsgraph is ready");
+  log.info({ url: `${server.url}/graphql`, playground: `${server.url}/playground`, database: db.target.label, events: events.label }, "newsgraph is ready");
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -27,6 +31,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, "shutting down");
     await server.close();
+    await events.close();
     await db.close();
     process.exit(0);
   };

@@ -1,14 +1,23 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
-import { pubSub } from "./events.js";
+import { inProcessEvents, type NewsgraphPubSub } from "./events.js";
 import { resolvers } from "./resolvers/index.js";
 import { authChecker } from "./server/auth.js";
 
-let built: Promise<GraphQLSchema> | undefined;
+const built = new WeakMap<NewsgraphPubSub, Promise<GraphQLSchema>>();
+/** A pub/sub for schemas that serve no subscriptions (schema.graphql, validation in tests). */
+const detached = inProcessEvents().pubSub;
 
-/** The GraphQL schema, built once from the type-graphql classes. */
-export function getSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers, validate: false, authChecker, pubSub });
-  return built;
+/**
+ * The GraphQL schema, built once per pub/sub from the type-graphql classes: subscriptions
+ * listen on the pub/sub the schema is built with.
+ */
+export function getSchema(pubSub: NewsgraphPubSub = detached): Promise<GraphQLSchema> {
+  let schema = built.get(pubSub);
+  if (!schema) {
+    schema = buildSchema({ resolvers, validate: false, authChecker, pubSub });
+    built.set(pubSub, schema);
+  }
+  return schema;
 }

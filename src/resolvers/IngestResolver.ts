@@ -1,6 +1,6 @@
 // Writes that add, re-extract and remove articles, and the subscription that announces them.
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver, Root, Subscription, type SubscriptionHandlerData } from "type-graphql";
-import { ARTICLE_INGESTED, pubSub, type ArticleIngestedEvent } from "../events.js";
+import { ARTICLE_INGESTED, type ArticleIngestedEvent } from "../events.js";
 import { deleteArticle } from "../db/article-edits.js";
 import { ingestDocument, reprocessArticles, type IngestOutcome } from "../ingest/pipeline.js";
 import { readInput } from "../ingest/read.js";
@@ -34,7 +34,7 @@ function documentOf(input: IngestArticleInput, where: string) {
 @Resolver()
 export class IngestResolver {
   /** Turns an ingest outcome into the mutation's answer, announcing stored articles. */
-  private async answer(outcome: IngestOutcome, index: number, { loaders }: Context): Promise<IngestResult> {
+  private async answer(outcome: IngestOutcome, index: number, { loaders, pubSub }: Context): Promise<IngestResult> {
     if (outcome.status === "new" || outcome.status === "updated") {
       const event: ArticleIngestedEvent = { articleId: outcome.articleId!, status: outcome.status, personIds: outcome.personIds ?? [], venueIds: outcome.venueIds ?? [] };
       pubSub.publish(ARTICLE_INGESTED, event);

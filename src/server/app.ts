@@ -14,6 +14,7 @@ import { WebSocketServer } from "ws";
 import type { Database } from "../db/connection.js";
 import type { Context } from "../resolvers/context.js";
 import { createLoaders } from "../resolvers/loaders.js";
+import { inProcessEvents, type Events } from "../events.js";
 import { getSchema } from "../schema.js";
 import { accessFor, type AccessPolicy } from "./auth.js";
 import { errorFormatter } from "./format-error.js";
@@ -29,6 +30,8 @@ export interface ServerOptions {
   production?: boolean;
   access?: AccessPolicy;
   limits?: QueryLimits;
+  /** Subscription events; in-process unless given (Redis for several processes). */
+  events?: Events;
 }
 
 export interface RunningServer {
@@ -41,12 +44,16 @@ export const GRAPHQL_PATH = "/graphql";
 /** Largest request body: a 2 MB article with room for JSON escaping. */
 const MAX_BODY = "3mb";
 
-export async function startServer({ db, log, port, host = "0.0.0.0", production = false, access = {}, limits = DEFAULT_LIMITS }: ServerOptions): Promise<RunningServer> {
+export async function startServer({
+  db, log, port, host = "0.0.0.0", production = false, access = {}, limits = DEFAULT_LIMITS, events = inProcessEvents(),
+}: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
-  const schema = await getSchema();
-  const contextFor = (headers: http.IncomingHttpHeaders): Context => ({ db, loaders: createLoaders(db.prisma), log, access: accessFor(access, headers) });
+  const schema = await getSchema(events.pubSub);
+  const contextFor = (headers: http.IncomingHttpHeaders): Context => ({
+    db, loaders: createLoaders(db.prisma), log, access: accessFor(access, headers), pubSub: events.pubSub,
+  });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
   const subscriptions = useServer(
