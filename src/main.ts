@@ -8,6 +8,7 @@ import { openEvents } from "./events.js";
 import { DatabaseConfigError } from "./db/target.js";
 import { createLogger } from "./logger.js";
 import { startServer } from "./server/app.js";
+import { DEFAULT_LIMITS } from "./server/limits.js";
 
 async function main(): Promise<void> {
   const settings = readSettings();
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const server = await startServer({
     db, log, port: settings.port, host: settings.host, production: settings.production, events,
     access: { apiKey: settings.apiKey, readsRequireKey: settings.readsRequireKey },
-    limits: { maxDepth: settings.maxQueryDepth, maxCost: settings.maxQueryCost },
+    limits: { ...DEFAULT_LIMITS, maxDepth: settings.maxQueryDepth, maxCost: settings.maxQueryCost },
   });
   if (!settings.apiKey) log.info("API_KEY is not set: mutations (writes) are turned off");
   log.info({ url: `${server.url}/graphql`, playground: `${server.url}/playground`, database: db.target.label, events: events.label }, "newsgraph is ready");

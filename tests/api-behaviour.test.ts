@@ -133,7 +133,7 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
     const deep = `{ articles { ${selection} } }`;
     expect(deep.match(/\{/g)).toHaveLength(20);
     const { body, statements } = await withStatements(deep);
-    expect(body.errors?.[0]?.message).toMatch(/exceeds maximum operation depth of 12/);
+    expect(body.errors?.[0]).toMatchObject({ message: "the operation is 20 levels deep, over this server's limit of 12", extensions: { code: "GRAPHQL_VALIDATION_FAILED", depth: 20, maxDepth: 12 } });
     expect(statements).toHaveLength(0);
   });
 

@@ -74,6 +74,8 @@ export async function startServer({
     // nothing: plain GET requests are allowed, as the GraphQL-over-HTTP spec has them.
     csrfPrevention: false,
     validationRules: [depthRule(limits)],
+    // A cap on the document's tokens stops over-long documents before validation work.
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError: errorFormatter(log, production),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

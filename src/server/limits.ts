@@ -1,17 +1,22 @@
-// Limits checked before any database work: depth (a validation rule), cost (an Apollo plugin
-// with graphql-query-complexity) and, in the resolvers, the page size.
+// Limits checked before any database work: document size (parse), depth (a validation rule),
+// cost (an Apollo plugin with graphql-query-complexity) and, in the resolvers, the page size.
 import type { ApolloServerPlugin } from "@apollo/server";
 import { getNamedType, getNullableType, GraphQLError, isListType, separateOperations, type GraphQLSchema } from "graphql";
-import depthLimit from "graphql-depth-limit";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import { DEFAULT_PAGE_SIZE } from "../resolvers/pagination.js";
+import { maxDepthRule } from "./query-shape.js";
 
 export interface QueryLimits {
   maxDepth: number;
   maxCost: number;
+  /** Most tokens a document may have (the Playground's introspection query has about 1,000). */
+  maxTokens: number;
 }
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 100_000 };
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 100_000, maxTokens: 10_000 };
+
+/** Most fields an operation may have once its fragments are spread. */
+const MAX_EXPANDED_FIELDS = 10_000;
 
 /** What a plain list without a size argument is assumed to hold, for the cost estimate. */
 const ASSUMED_LIST_SIZE = 10;
@@ -32,7 +37,7 @@ export const itemCountEstimator: ComplexityEstimator = ({ type, args, field, chi
 };
 
 export function depthRule(limits: QueryLimits) {
-  return depthLimit(limits.maxDepth);
+  return maxDepthRule(limits.maxDepth);
 }
 
 /** Refuses an operation whose estimated cost is over the limit, before it runs. */
@@ -42,7 +47,18 @@ export function costPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloSe
       return {
         async didResolveOperation({ request, document, operationName }) {
           const query = operationName ? separateOperations(document)[operationName] ?? document : document;
-          const cost = getComplexity({ schema, query, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators: [itemCountEstimator] });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema, query, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators: [itemCountEstimator],
+              maxQueryNodes: MAX_EXPANDED_FIELDS,
+            });
+          } catch (error) {
+            // Raised when fragments expand to more fields than anyone needs (a fragment bomb).
+            throw new GraphQLError(`the query expands to more than ${MAX_EXPANDED_FIELDS} fields once its fragments are spread: ${(error as Error).message}`, {
+              extensions: { code: "QUERY_TOO_COMPLEX", maxFields: MAX_EXPANDED_FIELDS, http: { status: 400 } },
+            });
+          }
           if (cost > limits.maxCost) {
             throw new GraphQLError(`the query costs ${cost}, over this server's limit of ${limits.maxCost}: ask for fewer items (first/last) or fewer nested lists`, {
               extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost: limits.maxCost, http: { status: 400 } },
