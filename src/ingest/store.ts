@@ -6,6 +6,8 @@
 // statement inserts the article with its search vector (or finds it already stored), one
 // looks up how the persons' names resolve, and one (data-modifying CTEs) upserts persons
 // and venues and inserts the mentions, quotes (with their search vectors) and comments.
+// Persons and venues are upserted in key order, so concurrent ingests lock them in the same
+// order and rarely deadlock; when they do, the ingest is retried.
 import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { EXTRACTOR_VERSION } from "./extract.js";
@@ -142,7 +144,7 @@ async function writeDerivedRows(tx: Tx, articleId: number, rows: ReturnType<type
         AS r(name text, key text, aliases text[], roles text[], mentions jsonb, "mentionCount" int)
     ), p AS (
       INSERT INTO "Person" (name, "normalizedName", aliases, roles, "updatedAt")
-      SELECT name, key, aliases, roles, now() FROM person_rows
+      SELECT name, key, aliases, roles, now() FROM person_rows ORDER BY key
       ON CONFLICT ("normalizedName") DO UPDATE SET
         aliases = ${mergeArrays(`"Person".aliases`, "EXCLUDED.aliases")},
         roles = ${mergeArrays(`"Person".roles`, "EXCLUDED.roles")},
@@ -156,7 +158,7 @@ async function writeDerivedRows(tx: Tx, articleId: number, rows: ReturnType<type
         AS r(name text, key text, kind text, "countryCode" text, latitude float8, longitude float8, aliases text[], mentions jsonb, "mentionCount" int)
     ), v AS (
       INSERT INTO "Venue" (name, "normalizedName", kind, "countryCode", latitude, longitude, aliases)
-      SELECT name, key, kind, "countryCode", latitude, longitude, aliases FROM venue_rows
+      SELECT name, key, kind, "countryCode", latitude, longitude, aliases FROM venue_rows ORDER BY key
       ON CONFLICT ("normalizedName") DO UPDATE SET aliases = ${mergeArrays(`"Venue".aliases`, "EXCLUDED.aliases")}
       RETURNING id, "normalizedName"
     ), av AS (
@@ -182,10 +184,14 @@ async function writeDerived(tx: Tx, articleId: number, x: Extraction): Promise<O
   return { articleId, ...(await writeDerivedRows(tx, articleId, derivedRows(x, keys))) };
 }
 
-/** A unique key already taken, whether the ORM or a raw statement met it. */
-function isUniqueViolation(error: unknown): boolean {
+/**
+ * An error that a retry resolves: a unique key taken by a concurrent ingest, or a deadlock
+ * between two ingests sharing persons or venues (PostgreSQL picks one to abort).
+ */
+function isRetryable(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  return error.code === "P2002" || /23505|unique constraint/i.test(`${error.message} ${JSON.stringify(error.meta ?? {})}`);
+  return error.code === "P2002" || error.code === "P2034" ||
+    /23505|unique constraint|40P01|deadlock|40001|could not serialize/i.test(`${error.message} ${JSON.stringify(error.meta ?? {})}`);
 }
 
 /**
@@ -212,9 +218,9 @@ export async function storeArticle(prisma: PrismaClient, doc: RawDocument, x: Ex
         { timeout: 30_000, maxWait: 30_000 },
       );
     } catch (error) {
-      // A concurrent ingest won the insert of a shared person or venue: retry, and this
-      // time find its row.
-      if (isUniqueViolation(error) && attempt < 3) continue;
+      // A concurrent ingest won the insert of a shared person or venue, or deadlocked with
+      // this one: retry, and this time find its rows.
+      if (isRetryable(error) && attempt < 5) continue;
       throw error;
     }
   }
