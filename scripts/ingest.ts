@@ -55,7 +55,7 @@ const program = new Command("ingest")
       }
       const { files, missing } = await expandInputs(paths);
       const outcomes: IngestOutcome[] = missing.map((m) => ({ origin: m, status: "failed" as const, error: "no such file, folder or matching glob", notes: [] }));
-      const bar = new cliProgress.SingleBar({ format: "ingest [{bar}] {value}/{total} files | {file}", hideCursor: true, noTTYOutput: false, stream: process.stderr }, cliProgress.Presets.shades_classic);
+      const bar = new cliProgress.SingleBar({ format: "ingest [{bar}] {value}/{total} files | {file}", hideCursor: true, noTTYOutput: true, notTTYSchedule: 1_000, stream: process.stderr }, cliProgress.Presets.shades_classic);
       bar.start(files.length, 0, { file: "" });
       for (const file of files) {
         bar.update({ file: path.basename(file) });

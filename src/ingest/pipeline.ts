@@ -21,6 +21,13 @@ function counts(x: Extraction) {
   return { persons: x.persons.length, quotes: x.quotes.length, venues: x.venues.length, comments: x.comments.length };
 }
 
+/**
+ * Lets timers and I/O run between articles. With the embedded database every await of an
+ * ingest can resolve without real I/O, so a long batch would otherwise hold the event loop
+ * (no progress output, no HTTP answers) until it ends.
+ */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Ingests every document of one input; a bad document fails alone. */
 export async function ingestInput(prisma: PrismaClient, origin: string, input: string | Uint8Array, hints: InputHints = {}): Promise<IngestOutcome[]> {
   let documents: RawDocument[];
@@ -30,7 +37,10 @@ export async function ingestInput(prisma: PrismaClient, origin: string, input: s
     return [failure(origin, error)];
   }
   const outcomes: IngestOutcome[] = [];
-  for (const doc of documents) outcomes.push(await ingestDocument(prisma, doc));
+  for (const doc of documents) {
+    outcomes.push(await ingestDocument(prisma, doc));
+    await yieldToEventLoop();
+  }
   return outcomes;
 }
 
@@ -82,6 +92,7 @@ export async function reprocessArticles(prisma: PrismaClient, { all = false, ids
     } catch (error) {
       outcomes.push(failure(origin, error));
     }
+    await yieldToEventLoop();
   }
   return outcomes;
 }

@@ -2,7 +2,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver, Root, Subscription, type SubscriptionHandlerData } from "type-graphql";
 import { ARTICLE_INGESTED, type ArticleIngestedEvent } from "../events.js";
 import { deleteArticle } from "../db/article-edits.js";
-import { ingestDocument, reprocessArticles, type IngestOutcome } from "../ingest/pipeline.js";
+import { ingestDocument, reprocessArticles, yieldToEventLoop, type IngestOutcome } from "../ingest/pipeline.js";
 import { readInput } from "../ingest/read.js";
 import { IngestError } from "../ingest/types.js";
 import { Article } from "../models/Article.js";
@@ -72,7 +72,10 @@ export class IngestResolver {
   async ingestArticles(@Arg("inputs", () => [IngestArticleInput], { description: "The articles." }) inputs: IngestArticleInput[], @Ctx() context: Context): Promise<IngestResult[]> {
     if (inputs.length > MAX_BATCH) throw badInput(`a batch holds at most ${MAX_BATCH} articles, got ${inputs.length}`, "inputs");
     const results: IngestResult[] = [];
-    for (const [index, input] of inputs.entries()) results.push(await this.ingestOne(input, `inputs[${index}]`, index, context));
+    for (const [index, input] of inputs.entries()) {
+      results.push(await this.ingestOne(input, `inputs[${index}]`, index, context));
+      await yieldToEventLoop();
+    }
     return results;
   }
 
