@@ -47,7 +47,7 @@ export class ArticleResolver implements ResolverInterface<Article> {
     const values = articleFilterValues(filter);
     if (orderBy?.field === "RELEVANCE" && !values.search) throw badInput("orderBy RELEVANCE needs filter.search", "orderBy");
     const page = await fetchPage(db.prisma, articleListQuery(values, orderBy ?? defaultArticleOrder(values)), window);
-    return toConnection(ArticleConnection, ArticleEdge, page, window, (ids) => loaders.article.loadMany(ids), searchFields);
+    return toConnection(ArticleConnection, ArticleEdge, page, (ids) => loaders.article.loadMany(ids), searchFields);
   }
 
   @Query(() => ArticleConnection, { description: 'Full-text search over articles\' titles and bodies (PostgreSQL text search; web-search syntax: "a phrase", or, -not), most relevant first, with highlighted snippets.' })
@@ -68,7 +68,7 @@ export class ArticleResolver implements ResolverInterface<Article> {
 
   @FieldResolver(() => [Person], { description: "Persons the article mentions, most mentioned first." })
   async persons(@Root() article: Article, @Ctx() { loaders }: Context): Promise<Person[]> {
-    const mentions = await loaders.personMentionsByArticle.load(article.dbId);
+    const mentions = await loaders.personIdsByArticle.load(article.dbId);
     return present(await loaders.person.loadMany(mentions.map((m) => m.personId)));
   }
 
@@ -95,12 +95,12 @@ export class ArticleResolver implements ResolverInterface<Article> {
     const query = quotesOfArticles(values, orderBy ?? undefined);
     const key = `Article.quotesConnection:${JSON.stringify([values, orderBy, window])}`;
     const page = await loaders.paged(key, (parents) => fetchPagesByParent(db.prisma, query, parents, window)).load(article.dbId);
-    return toConnection(QuoteConnection, QuoteEdge, page, window, (ids) => loaders.quote.loadMany(ids), searchFields);
+    return toConnection(QuoteConnection, QuoteEdge, page, (ids) => loaders.quote.loadMany(ids), searchFields);
   }
 
   @FieldResolver(() => [Venue], { description: "Places the article names, most mentioned first." })
   async venues(@Root() article: Article, @Ctx() { loaders }: Context): Promise<Venue[]> {
-    const mentions = await loaders.venueMentionsByArticle.load(article.dbId);
+    const mentions = await loaders.venueIdsByArticle.load(article.dbId);
     return present(await loaders.venue.loadMany(mentions.map((m) => m.venueId)));
   }
 

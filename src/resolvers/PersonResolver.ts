@@ -47,7 +47,7 @@ export class PersonResolver implements ResolverInterface<Person> {
   ): Promise<PersonConnection> {
     const window = pageWindow(args);
     const page = await fetchPage(db.prisma, personListQuery(personFilterValues(filter), orderBy ?? undefined), window);
-    return toConnection(PersonConnection, PersonEdge, page, window, (ids) => loaders.person.loadMany(ids));
+    return toConnection(PersonConnection, PersonEdge, page, (ids) => loaders.person.loadMany(ids));
   }
 
   @Query(() => Person, { nullable: true, description: "One person by ID." })
@@ -84,7 +84,7 @@ export class PersonResolver implements ResolverInterface<Person> {
     const query = articlesOfPersons(values, orderBy ?? undefined);
     const key = `Person.articlesConnection:${JSON.stringify([values, orderBy, window])}`;
     const page = await loaders.paged(key, (parents) => fetchPagesByParent(db.prisma, query, parents, window)).load(person.dbId);
-    return toConnection(ArticleConnection, ArticleEdge, page, window, (ids) => loaders.article.loadMany(ids), searchFields);
+    return toConnection(ArticleConnection, ArticleEdge, page, (ids) => loaders.article.loadMany(ids), searchFields);
   }
 
   @FieldResolver(() => [PersonMention], { description: "The person's mentions, one per article, with counts and roles." })
@@ -110,7 +110,7 @@ export class PersonResolver implements ResolverInterface<Person> {
     const query = quotesOfSpeakers(values, orderBy ?? undefined);
     const key = `Person.quotesConnection:${JSON.stringify([values, orderBy, window])}`;
     const page = await loaders.paged(key, (parents) => fetchPagesByParent(db.prisma, query, parents, window)).load(person.dbId);
-    return toConnection(QuoteConnection, QuoteEdge, page, window, (ids) => loaders.quote.loadMany(ids), searchFields);
+    return toConnection(QuoteConnection, QuoteEdge, page, (ids) => loaders.quote.loadMany(ids), searchFields);
   }
 
   @FieldResolver(() => [CoMention], { description: "Persons mentioned in the same articles, with how many they share, most shared first." })

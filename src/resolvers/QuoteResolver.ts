@@ -28,7 +28,7 @@ export class QuoteResolver implements ResolverInterface<Quote> {
     const values = quoteFilterValues(filter);
     if (orderBy?.field === "RELEVANCE" && !values.search) throw badInput("orderBy RELEVANCE needs filter.search", "orderBy");
     const page = await fetchPage(db.prisma, quoteListQuery(values, orderBy ?? defaultQuoteOrder(values)), window);
-    return toConnection(QuoteConnection, QuoteEdge, page, window, (ids) => loaders.quote.loadMany(ids), searchFields);
+    return toConnection(QuoteConnection, QuoteEdge, page, (ids) => loaders.quote.loadMany(ids), searchFields);
   }
 
   @Query(() => Quote, { nullable: true, description: "One quote by ID." })

@@ -44,7 +44,7 @@ export class VenueResolver implements ResolverInterface<Venue> {
   ): Promise<VenueConnection> {
     const window = pageWindow(args);
     const page = await fetchPage(db.prisma, venueListQuery({ ...filter }, orderBy ?? undefined), window);
-    return toConnection(VenueConnection, VenueEdge, page, window, (ids) => loaders.venue.loadMany(ids));
+    return toConnection(VenueConnection, VenueEdge, page, (ids) => loaders.venue.loadMany(ids));
   }
 
   @Query(() => Venue, { nullable: true, description: "One venue by ID." })
@@ -76,7 +76,7 @@ export class VenueResolver implements ResolverInterface<Venue> {
     const query = articlesOfVenues(values, orderBy ?? undefined);
     const key = `Venue.articlesConnection:${JSON.stringify([values, orderBy, window])}`;
     const page = await loaders.paged(key, (parents) => fetchPagesByParent(db.prisma, query, parents, window)).load(venue.dbId);
-    return toConnection(ArticleConnection, ArticleEdge, page, window, (ids) => loaders.article.loadMany(ids), searchFields);
+    return toConnection(ArticleConnection, ArticleEdge, page, (ids) => loaders.article.loadMany(ids), searchFields);
   }
 
   @FieldResolver(() => [VenueMention], { description: "The venue's mentions, one per article." })

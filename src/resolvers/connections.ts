@@ -1,7 +1,7 @@
 // Turns a fetched page (positions and keys) into a Relay connection of loaded nodes.
 import type { Page, PageRow } from "../db/queries/page-query.js";
 import { PageInfo } from "../models/connection.js";
-import { cursorAt, offsetAndLimit, type PageWindow } from "./pagination.js";
+import { cursorAt } from "./pagination.js";
 
 interface EdgeShape<N> {
   cursor: string;
@@ -19,7 +19,6 @@ export async function toConnection<N, E extends EdgeShape<N>, C extends Connecti
   ConnectionClass: new () => C,
   EdgeClass: new () => E,
   page: Page,
-  window: PageWindow,
   load: (ids: number[]) => Promise<(N | null | Error)[]>,
   edgeFields: (row: PageRow) => Partial<E> = () => ({}),
 ): Promise<C> {
@@ -31,14 +30,17 @@ export async function toConnection<N, E extends EdgeShape<N>, C extends Connecti
     if (node == null || node instanceof Error) return;
     edges.push(Object.assign(new EdgeClass(), edgeFields(row), { cursor: cursorAt(row.position), node }));
   });
-  const { offset, limit } = offsetAndLimit(window, page.total);
   const pageInfo = Object.assign(new PageInfo(), {
-    hasPreviousPage: offset > 0 && page.total > 0,
-    hasNextPage: offset + limit < page.total,
+    hasPreviousPage: page.hasPreviousPage,
+    hasNextPage: page.hasNextPage,
     startCursor: edges[0]?.cursor ?? null,
     endCursor: edges.at(-1)?.cursor ?? null,
   });
-  return Object.assign(new ConnectionClass(), { edges, nodes: edges.map((e) => e.node), pageInfo, totalCount: page.total });
+  const connection = Object.assign(new ConnectionClass(), { edges, nodes: edges.map((e) => e.node), pageInfo });
+  // Counted only when read, that is when the client asks for totalCount.
+  const { total } = page;
+  Object.defineProperty(connection, "totalCount", { get: () => (typeof total === "number" ? total : total()), enumerable: true });
+  return connection;
 }
 
 /** Search rank and snippet columns of a row, when the query had a search. */

@@ -79,6 +79,18 @@ export function createLoaders(prisma: PrismaClient) {
     commentsByArticle: childrenOf<Comment>(
       async (ids) => (await prisma.comment.findMany({ where: { articleId: { in: ids } }, orderBy: { position: "asc" } })).map(commentFromRow),
       (c) => c.articleId),
+    // Only the keys, most mentioned first: what Article.persons and Article.venues need,
+    // without the mention offsets (a JSON array per row) that the mention edges carry.
+    personIdsByArticle: childrenOf<{ articleId: number; personId: number }>(
+      (ids) => prisma.articlePerson.findMany({
+        where: { articleId: { in: ids } }, orderBy: [{ mentionCount: "desc" }, { personId: "asc" }], select: { articleId: true, personId: true },
+      }),
+      (m) => m.articleId),
+    venueIdsByArticle: childrenOf<{ articleId: number; venueId: number }>(
+      (ids) => prisma.articleVenue.findMany({
+        where: { articleId: { in: ids } }, orderBy: [{ mentionCount: "desc" }, { venueId: "asc" }], select: { articleId: true, venueId: true },
+      }),
+      (m) => m.articleId),
     personMentionsByArticle: childrenOf<PersonMention>(
       async (ids) =>
         (await prisma.articlePerson.findMany({ where: { articleId: { in: ids } }, orderBy: [{ mentionCount: "desc" }, { personId: "asc" }] }))

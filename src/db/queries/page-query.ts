@@ -27,16 +27,31 @@ export interface PageRow {
 
 export interface Page {
   rows: PageRow[];
-  total: number;
+  /** The list's total: a number, or a function that counts it (only when a client asks). */
+  total: number | (() => Promise<number>);
+  hasPreviousPage: boolean;
+  hasNextPage: boolean;
 }
 
 const conditions = (where: Prisma.Sql[]) => (where.length ? Prisma.join(where, " AND ") : Prisma.sql`TRUE`);
 const extraColumns = (columns: Prisma.Sql[] = []) => (columns.length ? Prisma.sql`, ${Prisma.join(columns, ", ")}` : Prisma.empty);
 
-/** One page of a list, with the list's total. */
+/** Whether items lie before and after a window of a list of `total` items. */
+export function pageFlags(window: PageWindow, total: number): Pick<Page, "hasPreviousPage" | "hasNextPage"> {
+  const { offset, limit } = offsetAndLimit(window, total);
+  return { hasPreviousPage: offset > 0 && total > 0, hasNextPage: offset + limit < total };
+}
+
+/**
+ * One page of a list. The list is counted only when the window needs it (`last` without
+ * `before`) or a client asks for totalCount; otherwise one row more than the page tells
+ * whether another page follows.
+ */
 export async function fetchPage(prisma: PrismaClient, query: ListQuery, window: PageWindow): Promise<Page> {
-  const count = async () =>
-    (await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${query.from} WHERE ${conditions(query.where)}`)[0]!.total;
+  let counted: Promise<number> | undefined;
+  const count = () =>
+    (counted ??= prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${query.from} WHERE ${conditions(query.where)}`
+      .then((rows) => rows[0]!.total));
   const rowsAt = ({ offset, limit }: { offset: number; limit: number }): Promise<PageRow[]> =>
     limit === 0
       ? Promise.resolve<PageRow[]>([])
@@ -47,11 +62,19 @@ export async function fetchPage(prisma: PrismaClient, query: ListQuery, window: 
 
   if (needsTotalFirst(window)) {
     const total = await count();
-    return { rows: await rowsAt(offsetAndLimit(window, total)), total };
+    return { rows: await rowsAt(offsetAndLimit(window, total)), total, ...pageFlags(window, total) };
   }
-  // Without `last`, the window does not depend on the total: fetch both at once.
-  const [total, rows] = await Promise.all([count(), rowsAt(offsetAndLimit(window, Number.MAX_SAFE_INTEGER - 1))]);
-  return { rows, total };
+  // Without `last`, the window does not depend on the total.
+  const { offset, limit } = offsetAndLimit(window, Number.MAX_SAFE_INTEGER - 1);
+  const fetched = await rowsAt({ offset, limit: limit + 1 });
+  const rows = fetched.slice(0, limit);
+  return {
+    rows,
+    total: count,
+    hasPreviousPage: offset > 0,
+    // An item at `before` exists (its cursor came from this list), so one follows the page there.
+    hasNextPage: fetched.length > limit || (window.before != null && rows.length > 0),
+  };
 }
 
 /**
@@ -79,10 +102,10 @@ export async function fetchPagesByParent(
       AND (${last}::int IS NULL OR position >= COALESCE(${before}::int, total + 1) - ${last}::int))
     ORDER BY parent, position`;
 
-  const pages = new Map<number, Page>(parents.map((parent) => [parent, { rows: [], total: 0 }]));
+  const pages = new Map<number, Page>(parents.map((parent) => [parent, { rows: [], total: 0, ...pageFlags(window, 0) }]));
   for (const { parent, total, ...row } of rows) {
     const page = pages.get(parent)!;
-    page.total = total;
+    Object.assign(page, { total }, pageFlags(window, total));
     const { offset, limit } = offsetAndLimit(window, total);
     if (row.position > offset && row.position <= offset + limit) page.rows.push(row);
   }

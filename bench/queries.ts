@@ -1,0 +1,140 @@
+// npm run bench:queries -- [--database postgresql://…] [--articles 5000] [--duration 10] [--connections 10] [--postgraphile]
+// Serves a PostgreSQL database of synthetic articles with newsgraph (a separate process, as
+// in production) and load-tests four representative operations with autocannon: requests
+// per second, p50 and p99 latency, and the SQL statements one request sends. With
+// --postgraphile, PostGraphile 5 serves the same database and answers the article page too.
+import "reflect-metadata";
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { Command } from "commander";
+import pg from "pg";
+import pino from "pino";
+import { openMigratedDatabase } from "../src/db/open.js";
+import { ingestInput } from "../src/ingest/pipeline.js";
+import { startServer } from "../src/server/app.js";
+import { syntheticArticle } from "./synthetic.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const quiet = pino({ level: "silent" });
+
+export const OPERATIONS = {
+  "article page": {
+    query: `query { articlesConnection(first: 20) { totalCount edges { cursor node { id title publishedAt source
+      quotes { text speaker { name } } persons { name } } } } }`,
+  },
+  "person page": {
+    query: `query($id: ID!) { person(id: $id) { name aliases roles articleCount quoteCount
+      quotesConnection(first: 10) { totalCount nodes { text article { title publishedAt } } }
+      coMentioned(first: 10) { sharedArticles person { name } } articlesConnection(first: 5) { nodes { title } } } }`,
+  },
+  search: { query: `query { search(query: "parliament approval", first: 10) { totalCount edges { rank snippet node { title } } } }` },
+  "co-mention network": { query: `query { coMentionNetwork(minWeight: 2, maxNodes: 50) { nodes { articleCount person { name } } edges { weight source { name } target { name } } } }` },
+} as const;
+
+/** The database of `count` synthetic articles, made once and kept for later runs. */
+async function corpusDatabase(serverUrl: string, count: number): Promise<string> {
+  const name = `newsgraph_bench_${count}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount;
+  if (!exists) await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = await openMigratedDatabase(url.toString(), quiet);
+  const stored = await db.prisma.article.count();
+  if (stored < count) {
+    console.log(`building the corpus: ${count - stored} more articles into ${name} …`);
+    let next = stored;
+    const worker = async () => {
+      for (let i = next++; i < count; i = next++) {
+        const a = syntheticArticle(i, 5);
+        await ingestInput(db.prisma, a.name, a.content);
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+  }
+  await db.close();
+  return url.toString();
+}
+
+function startProcess(command: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env } });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const match = ready.exec(output);
+      if (match) resolve({ child, match });
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`${command} exited with ${code}:\n${output}`)));
+  });
+}
+
+async function load(url: string, body: object, duration: number, connections: number) {
+  const result = await autocannon({
+    url, method: "POST", duration, connections, headers: { "content-type": "application/json" }, body: JSON.stringify(body),
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts };
+}
+
+const program = new Command("bench-queries")
+  .option("--database <url>", "PostgreSQL server", process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres")
+  .option("--articles <n>", "corpus size", "5000")
+  .option("--duration <s>", "seconds per operation", "10")
+  .option("--connections <n>", "concurrent connections", "10")
+  .option("--postgraphile", "also serve the database with PostGraphile 5 and compare the article page")
+  .action(async (o: { database: string; articles: string; duration: string; connections: string; postgraphile?: boolean }) => {
+    const databaseUrl = await corpusDatabase(o.database, Number(o.articles));
+
+    // Statements per request, counted in-process on the same database.
+    const db = await openMigratedDatabase(databaseUrl, quiet);
+    const probe = await startServer({ db, log: quiet, port: 0, host: "127.0.0.1" });
+    const personId = (await db.prisma.$queryRaw<{ id: number }[]>`
+      SELECT "personId" AS id FROM "ArticlePerson" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)[0]!.id;
+    const variables = { id: Buffer.from(`Person:${personId}`).toString("base64url") };
+    const statements: Record<string, number> = {};
+    for (const [name, op] of Object.entries(OPERATIONS)) {
+      let count = 0;
+      const stop = db.onStatement(() => count++);
+      const res = await fetch(`${probe.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...op, variables }) });
+      const answer = (await res.json()) as { errors?: unknown[] };
+      stop();
+      if (answer.errors) throw new Error(`${name}: ${JSON.stringify(answer.errors)}`);
+      statements[name] = count;
+    }
+    await probe.close();
+    await db.close();
+
+    const server = await startProcess(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", SAMPLE_DATA: "false", LOG_LEVEL: "info", NODE_ENV: "production",
+    }, /"url":"(http:\/\/[^"]+\/graphql)"/);
+    const endpoint = server.match[1]!;
+    const rows: string[] = [];
+    const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
+    try {
+      for (const [name, op] of Object.entries(OPERATIONS)) {
+        await load(endpoint, { ...op, variables }, 2, Number(o.connections)); // warm-up
+        results[name] = await load(endpoint, { ...op, variables }, Number(o.duration), Number(o.connections));
+        const r = results[name]!;
+        rows.push(`| ${name.padEnd(20)} | ${r.rps.toFixed(0).padStart(6)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${String(statements[name]).padStart(10)} | ${String(r.errors).padStart(6)} |`);
+      }
+    } finally {
+      server.child.kill("SIGTERM");
+    }
+    console.log(`\n${o.articles} articles on PostgreSQL, ${o.connections} connections, ${o.duration} s per operation\n`);
+    console.log(`| operation            |  req/s | p50 ms | p99 ms | statements | errors |`);
+    console.log(`|----------------------|--------|--------|--------|------------|--------|`);
+    for (const row of rows) console.log(row);
+
+    if (o.postgraphile) {
+      const { comparePostGraphile } = await import("./postgraphile.js");
+      await comparePostGraphile(databaseUrl, results["article page"]!, Number(o.duration), Number(o.connections), load);
+    }
+  });
+
+await program.parseAsync();
