@@ -14,24 +14,13 @@ import pino from "pino";
 import { openMigratedDatabase } from "../src/db/open.js";
 import { ingestInput } from "../src/ingest/pipeline.js";
 import { startServer } from "../src/server/app.js";
+import { OPERATIONS } from "./operations.js";
 import { syntheticArticle } from "./synthetic.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const quiet = pino({ level: "silent" });
 
-export const OPERATIONS = {
-  "article page": {
-    query: `query { articlesConnection(first: 20) { totalCount edges { cursor node { id title publishedAt source
-      quotes { text speaker { name } } persons { name } } } } }`,
-  },
-  "person page": {
-    query: `query($id: ID!) { person(id: $id) { name aliases roles articleCount quoteCount
-      quotesConnection(first: 10) { totalCount nodes { text article { title publishedAt } } }
-      coMentioned(first: 10) { sharedArticles person { name } } articlesConnection(first: 5) { nodes { title } } } }`,
-  },
-  search: { query: `query { search(query: "parliament approval", first: 10) { totalCount edges { rank snippet node { title } } } }` },
-  "co-mention network": { query: `query { coMentionNetwork(minWeight: 2, maxNodes: 50) { nodes { articleCount person { name } } edges { weight source { name } target { name } } } }` },
-} as const;
+
 
 /** The database of `count` synthetic articles, made once and kept for later runs. */
 async function corpusDatabase(serverUrl: string, count: number): Promise<string> {
@@ -56,6 +45,9 @@ async function corpusDatabase(serverUrl: string, count: number): Promise<string>
     };
     await Promise.all(Array.from({ length: 4 }, worker));
   }
+  // Fresh statistics, as autovacuum keeps them in a running system: without them the
+  // planner misjudges the joins (and compiles them with JIT, for hundreds of milliseconds).
+  await db.prisma.$executeRawUnsafe("ANALYZE");
   await db.close();
   return url.toString();
 }

@@ -72,12 +72,14 @@ export function coMentionEdges(prisma: PrismaClient, filter: ArticleFilterValues
     top AS (
       SELECT ap."personId" AS id FROM "ArticlePerson" ap JOIN matching m ON m.id = ap."articleId"
       GROUP BY ap."personId" ORDER BY count(*) DESC, sum(ap."mentionCount") DESC, ap."personId" ASC LIMIT ${maxNodes}
+    ),
+    -- Only the top persons' mentions enter the self-join, not every pair of the corpus.
+    mentions AS (
+      SELECT ap."articleId", ap."personId" FROM "ArticlePerson" ap
+      JOIN matching m ON m.id = ap."articleId" JOIN top t ON t.id = ap."personId"
     )
     SELECT x."personId" AS source, y."personId" AS target, count(*)::int AS weight
-    FROM "ArticlePerson" x
-    JOIN "ArticlePerson" y ON y."articleId" = x."articleId" AND y."personId" > x."personId"
-    JOIN matching m ON m.id = x."articleId"
-    WHERE x."personId" IN (SELECT id FROM top) AND y."personId" IN (SELECT id FROM top)
+    FROM mentions x JOIN mentions y ON y."articleId" = x."articleId" AND y."personId" > x."personId"
     GROUP BY x."personId", y."personId" HAVING count(*) >= ${minWeight}
     ORDER BY weight DESC, source ASC, target ASC`;
 }

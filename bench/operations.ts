@@ -1,0 +1,14 @@
+// The representative operations of the query benchmarks: what a frontend's main pages ask for.
+export const OPERATIONS = {
+  "article page": {
+    query: `query { articlesConnection(first: 20) { totalCount edges { cursor node { id title publishedAt source
+      quotes { text speaker { name } } persons { name } } } } }`,
+  },
+  "person page": {
+    query: `query($id: ID!) { person(id: $id) { name aliases roles articleCount quoteCount
+      quotesConnection(first: 10) { totalCount nodes { text article { title publishedAt } } }
+      coMentioned(first: 10) { sharedArticles person { name } } articlesConnection(first: 5) { nodes { title } } } }`,
+  },
+  search: { query: `query { search(query: "parliament approval", first: 10) { totalCount edges { rank snippet node { title } } } }` },
+  "co-mention network": { query: `query { coMentionNetwork(minWeight: 2, maxNodes: 50) { nodes { articleCount person { name } } edges { weight source { name } target { name } } } }` },
+} as const;
