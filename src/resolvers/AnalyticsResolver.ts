@@ -11,6 +11,7 @@ import type { Venue } from "../models/Venue.js";
 import type { Context } from "./context.js";
 import { badInput } from "./errors.js";
 import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
+import { withLoaded } from "./connections.js";
 import { fillTimeline } from "./timeline.js";
 
 enum Interval {
@@ -35,11 +36,7 @@ function checkRange(value: number, name: string, min: number, max: number): numb
 
 /** Pairs each counted row with its loaded entity, dropping rows whose entity is gone. */
 async function withEntities<R extends { id: number }, E, O>(rows: R[], load: (ids: number[]) => Promise<(E | null | Error)[]>, make: (row: R, entity: E) => O): Promise<O[]> {
-  const entities = await load(rows.map((r) => r.id));
-  return rows.flatMap((row, i) => {
-    const entity = entities[i];
-    return entity == null || entity instanceof Error ? [] : [make(row, entity)];
-  });
+  return withLoaded(rows, await load(rows.map((r) => r.id)), make);
 }
 
 @Resolver()

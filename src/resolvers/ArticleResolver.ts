@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
 import { articleListQuery, defaultArticleOrder } from "../db/queries/articles.js";
-import { fetchIds, fetchPage, fetchPagesByParent } from "../db/queries/page-query.js";
+import { fetchIds, fetchPage } from "../db/queries/page-query.js";
 import { quotesOfArticles } from "../db/queries/quotes.js";
 import { Article } from "../models/Article.js";
 import { ArticleConnection, ArticleEdge } from "../models/ArticleConnection.js";
@@ -11,7 +11,7 @@ import { Quote } from "../models/Quote.js";
 import { QuoteConnection, QuoteEdge } from "../models/QuoteConnection.js";
 import { Venue } from "../models/Venue.js";
 import { dbIdOf } from "./args.js";
-import { searchFields, toConnection } from "./connections.js";
+import { pageOfParent, searchFields, toConnection } from "./connections.js";
 import type { Context } from "./context.js";
 import { badInput } from "./errors.js";
 import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
@@ -88,14 +88,12 @@ export class ArticleResolver implements ResolverInterface<Article> {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg("filter", () => QuoteFilter, { nullable: true, description: "Only quotes that match." }) filter: QuoteFilter | null,
     @Arg("orderBy", () => QuoteOrder, { nullable: true, description: "Sort order; reading order by default." }) orderBy: QuoteOrder | null,
-    @Ctx() { db, loaders }: Context,
+    @Ctx() context: Context,
   ): Promise<QuoteConnection> {
     const window = pageWindow(args);
     const values = quoteFilterValues(filter);
-    const query = quotesOfArticles(values, orderBy ?? undefined);
-    const key = `Article.quotesConnection:${JSON.stringify([values, orderBy, window])}`;
-    const page = await loaders.paged(key, (parents) => fetchPagesByParent(db.prisma, query, parents, window)).load(article.dbId);
-    return toConnection(QuoteConnection, QuoteEdge, page, (ids) => loaders.quote.loadMany(ids), searchFields);
+    const page = await pageOfParent(context, "Article.quotesConnection", [values, orderBy], quotesOfArticles(values, orderBy ?? undefined), window, article.dbId);
+    return toConnection(QuoteConnection, QuoteEdge, page, (ids) => context.loaders.quote.loadMany(ids), searchFields);
   }
 
   @FieldResolver(() => [Venue], { description: "Places the article names, most mentioned first." })

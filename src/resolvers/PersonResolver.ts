@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
 import { relatedByParent } from "../db/queries/analytics.js";
 import { articlesOfPersons } from "../db/queries/articles.js";
-import { fetchIds, fetchPage, fetchPagesByParent } from "../db/queries/page-query.js";
+import { fetchIds, fetchPage } from "../db/queries/page-query.js";
 import { personListQuery } from "../db/queries/persons.js";
 import { quotesOfSpeakers } from "../db/queries/quotes.js";
 import { Article } from "../models/Article.js";
@@ -13,7 +13,7 @@ import { Quote } from "../models/Quote.js";
 import { QuoteConnection, QuoteEdge } from "../models/QuoteConnection.js";
 import { CoMention, RelatedVenue } from "../models/stats.js";
 import { dbIdOf } from "./args.js";
-import { searchFields, toConnection } from "./connections.js";
+import { pageOfParent, searchFields, toConnection, withLoaded } from "./connections.js";
 import type { Context } from "./context.js";
 import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
 import { ArticleOrder, PersonOrder, QuoteOrder } from "./inputs/orders.js";
@@ -77,14 +77,12 @@ export class PersonResolver implements ResolverInterface<Person> {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg("filter", () => ArticleFilter, { nullable: true, description: "Only articles that match." }) filter: ArticleFilter | null,
     @Arg("orderBy", () => ArticleOrder, { nullable: true, description: "Sort order; newest first by default." }) orderBy: ArticleOrder | null,
-    @Ctx() { db, loaders }: Context,
+    @Ctx() context: Context,
   ): Promise<ArticleConnection> {
     const window = pageWindow(args);
     const values = articleFilterValues(filter);
-    const query = articlesOfPersons(values, orderBy ?? undefined);
-    const key = `Person.articlesConnection:${JSON.stringify([values, orderBy, window])}`;
-    const page = await loaders.paged(key, (parents) => fetchPagesByParent(db.prisma, query, parents, window)).load(person.dbId);
-    return toConnection(ArticleConnection, ArticleEdge, page, (ids) => loaders.article.loadMany(ids), searchFields);
+    const page = await pageOfParent(context, "Person.articlesConnection", [values, orderBy], articlesOfPersons(values, orderBy ?? undefined), window, person.dbId);
+    return toConnection(ArticleConnection, ArticleEdge, page, (ids) => context.loaders.article.loadMany(ids), searchFields);
   }
 
   @FieldResolver(() => [PersonMention], { description: "The person's mentions, one per article, with counts and roles." })
@@ -103,14 +101,12 @@ export class PersonResolver implements ResolverInterface<Person> {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg("filter", () => QuoteFilter, { nullable: true, description: "Only quotes that match." }) filter: QuoteFilter | null,
     @Arg("orderBy", () => QuoteOrder, { nullable: true, description: "Sort order; newest first by default." }) orderBy: QuoteOrder | null,
-    @Ctx() { db, loaders }: Context,
+    @Ctx() context: Context,
   ): Promise<QuoteConnection> {
     const window = pageWindow(args);
     const values = quoteFilterValues(filter);
-    const query = quotesOfSpeakers(values, orderBy ?? undefined);
-    const key = `Person.quotesConnection:${JSON.stringify([values, orderBy, window])}`;
-    const page = await loaders.paged(key, (parents) => fetchPagesByParent(db.prisma, query, parents, window)).load(person.dbId);
-    return toConnection(QuoteConnection, QuoteEdge, page, (ids) => loaders.quote.loadMany(ids), searchFields);
+    const page = await pageOfParent(context, "Person.quotesConnection", [values, orderBy], quotesOfSpeakers(values, orderBy ?? undefined), window, person.dbId);
+    return toConnection(QuoteConnection, QuoteEdge, page, (ids) => context.loaders.quote.loadMany(ids), searchFields);
   }
 
   @FieldResolver(() => [CoMention], { description: "Persons mentioned in the same articles, with how many they share, most shared first." })
@@ -125,7 +121,7 @@ export class PersonResolver implements ResolverInterface<Person> {
       .related(`Person.coMentioned:${limit}:${minShared}`, (parents) => relatedByParent(db.prisma, "person", "person", parents, limit, minShared))
       .load(person.dbId);
     const persons = await loaders.person.loadMany(related.map((r) => r.id));
-    return related.flatMap((r, i) => (persons[i] && !(persons[i] instanceof Error) ? [{ person: persons[i] as Person, sharedArticles: r.sharedArticles }] : []));
+    return withLoaded(related, persons, (r, person: Person) => ({ person, sharedArticles: r.sharedArticles }));
   }
 
   @FieldResolver(() => [RelatedVenue], { description: "Venues named in the articles that mention the person, most shared first." })
@@ -140,6 +136,6 @@ export class PersonResolver implements ResolverInterface<Person> {
       .related(`Person.venues:${limit}:${minShared}`, (parents) => relatedByParent(db.prisma, "person", "venue", parents, limit, minShared))
       .load(person.dbId);
     const venues = await loaders.venue.loadMany(related.map((r) => r.id));
-    return related.flatMap((r, i) => (venues[i] && !(venues[i] instanceof Error) ? [{ venue: venues[i] as RelatedVenue["venue"], sharedArticles: r.sharedArticles }] : []));
+    return withLoaded(related, venues, (r, venue: RelatedVenue["venue"]) => ({ venue, sharedArticles: r.sharedArticles }));
   }
 }

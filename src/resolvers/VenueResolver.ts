@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
 import { relatedByParent } from "../db/queries/analytics.js";
 import { articlesOfVenues } from "../db/queries/articles.js";
-import { fetchIds, fetchPage, fetchPagesByParent } from "../db/queries/page-query.js";
+import { fetchIds, fetchPage } from "../db/queries/page-query.js";
 import { venueListQuery } from "../db/queries/venues.js";
 import { Article } from "../models/Article.js";
 import { ArticleConnection, ArticleEdge } from "../models/ArticleConnection.js";
@@ -11,7 +11,7 @@ import { RelatedPerson } from "../models/stats.js";
 import { Venue } from "../models/Venue.js";
 import { VenueConnection, VenueEdge } from "../models/VenueConnection.js";
 import { dbIdOf } from "./args.js";
-import { searchFields, toConnection } from "./connections.js";
+import { pageOfParent, searchFields, toConnection, withLoaded } from "./connections.js";
 import type { Context } from "./context.js";
 import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
 import { ArticleOrder, VenueOrder } from "./inputs/orders.js";
@@ -69,14 +69,12 @@ export class VenueResolver implements ResolverInterface<Venue> {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg("filter", () => ArticleFilter, { nullable: true, description: "Only articles that match." }) filter: ArticleFilter | null,
     @Arg("orderBy", () => ArticleOrder, { nullable: true, description: "Sort order; newest first by default." }) orderBy: ArticleOrder | null,
-    @Ctx() { db, loaders }: Context,
+    @Ctx() context: Context,
   ): Promise<ArticleConnection> {
     const window = pageWindow(args);
     const values = articleFilterValues(filter);
-    const query = articlesOfVenues(values, orderBy ?? undefined);
-    const key = `Venue.articlesConnection:${JSON.stringify([values, orderBy, window])}`;
-    const page = await loaders.paged(key, (parents) => fetchPagesByParent(db.prisma, query, parents, window)).load(venue.dbId);
-    return toConnection(ArticleConnection, ArticleEdge, page, (ids) => loaders.article.loadMany(ids), searchFields);
+    const page = await pageOfParent(context, "Venue.articlesConnection", [values, orderBy], articlesOfVenues(values, orderBy ?? undefined), window, venue.dbId);
+    return toConnection(ArticleConnection, ArticleEdge, page, (ids) => context.loaders.article.loadMany(ids), searchFields);
   }
 
   @FieldResolver(() => [VenueMention], { description: "The venue's mentions, one per article." })
@@ -96,6 +94,6 @@ export class VenueResolver implements ResolverInterface<Venue> {
       .related(`Venue.persons:${limit}:${minShared}`, (parents) => relatedByParent(db.prisma, "venue", "person", parents, limit, minShared))
       .load(venue.dbId);
     const persons = await loaders.person.loadMany(related.map((r) => r.id));
-    return related.flatMap((r, i) => (persons[i] && !(persons[i] instanceof Error) ? [{ person: persons[i] as Person, sharedArticles: r.sharedArticles }] : []));
+    return withLoaded(related, persons, (r, person: Person) => ({ person, sharedArticles: r.sharedArticles }));
   }
 }

@@ -1,7 +1,9 @@
 // Turns a fetched page (positions and keys) into a Relay connection of loaded nodes.
-import type { Page, PageRow } from "../db/queries/page-query.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { fetchPagesByParent, type ListQuery, type Page, type PageRow } from "../db/queries/page-query.js";
 import { PageInfo } from "../models/connection.js";
-import { cursorAt } from "./pagination.js";
+import type { Context } from "./context.js";
+import { cursorAt, type PageWindow } from "./pagination.js";
 
 interface EdgeShape<N> {
   cursor: string;
@@ -46,4 +48,23 @@ export async function toConnection<N, E extends EdgeShape<N>, C extends Connecti
 /** Search rank and snippet columns of a row, when the query had a search. */
 export function searchFields(row: PageRow): { rank: number | null; snippet: string | null } {
   return { rank: row.rank == null ? null : Number(row.rank), snippet: (row.snippet as string | undefined) ?? null };
+}
+
+/**
+ * The page of one parent's nested list (Person.articlesConnection …), batched with every
+ * other parent asking for the same field and arguments in this request: one statement.
+ */
+export function pageOfParent(
+  { db, loaders }: Context, field: string, args: unknown, query: ListQuery & { parent: Prisma.Sql }, window: PageWindow, parentId: number,
+): Promise<Page> {
+  const key = `${field}:${JSON.stringify([args, window])}`;
+  return loaders.paged(key, (parents) => fetchPagesByParent(db.prisma, query, parents, window)).load(parentId);
+}
+
+/** Pairs rows with the entities loaded for them, dropping rows whose entity is gone. */
+export function withLoaded<R, E, O>(rows: R[], entities: (E | null | Error)[], make: (row: R, entity: E) => O): O[] {
+  return rows.flatMap((row, i) => {
+    const entity = entities[i];
+    return entity == null || entity instanceof Error ? [] : [make(row, entity)];
+  });
 }
