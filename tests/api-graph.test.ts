@@ -134,6 +134,19 @@ describe.skipIf(!hasShared).each(databaseKinds)("the seeds' news graph on $name"
     expect(nk.persons.map((p: any) => p.person.name)).toEqual(expect.arrayContaining(["Georgy Toloraia", "Pak Song Il", "Kwon Jong Gun"]));
   });
 
+  it("pages an article's comment thread", async () => {
+    const { body } = await server.graphql(`{ search(query: "strategic patience") { nodes { comments { author text }
+      first: commentsConnection(first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { author text } } } } }`);
+    expect(body.errors).toBeUndefined();
+    const [article] = body.data.search.nodes;
+    expect(article.first.totalCount).toBe(3);
+    expect(article.first.nodes).toEqual(article.comments.slice(0, 2));
+    expect(article.first.pageInfo.hasNextPage).toBe(true);
+    const rest = await server.graphql(`query($after: String) { search(query: "strategic patience") { nodes { commentsConnection(after: $after) { nodes { text } pageInfo { hasNextPage } } } } }`,
+      { after: article.first.pageInfo.endCursor });
+    expect(rest.body.data.search.nodes[0].commentsConnection).toEqual({ nodes: [{ text: article.comments[2].text }], pageInfo: { hasNextPage: false } });
+  });
+
   it("announced the second seed to subscribers, filtered by venue", async () => {
     await expect.poll(() => received.length, { timeout: 3000 }).toBe(1);
     expect(received[0].data.articleIngested.title).toBe("US And North Korea Have Secret Talks");

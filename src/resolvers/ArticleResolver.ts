@@ -5,6 +5,8 @@ import { quotesOfArticles } from "../db/queries/quotes.js";
 import { Article } from "../models/Article.js";
 import { ArticleConnection, ArticleEdge } from "../models/ArticleConnection.js";
 import { Comment } from "../models/Comment.js";
+import { CommentConnection, CommentEdge } from "../models/CommentConnection.js";
+import { commentsOfArticles } from "../db/queries/comments.js";
 import { PersonMention, VenueMention } from "../models/mentions.js";
 import { Person } from "../models/Person.js";
 import { Quote } from "../models/Quote.js";
@@ -105,6 +107,18 @@ export class ArticleResolver implements ResolverInterface<Article> {
   @FieldResolver(() => [VenueMention], { description: "Mentions of places, with counts and surface forms." })
   venueMentions(@Root() article: Article, @Ctx() { loaders }: Context): Promise<VenueMention[]> {
     return loaders.venueMentionsByArticle.load(article.dbId);
+  }
+
+  @FieldResolver(() => CommentConnection, { description: "Reader comments as a connection, in thread order." })
+  async commentsConnection(
+    @Root() article: Article,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg("author", () => String, { nullable: true, description: "Only comments whose author's name contains this (case-insensitive)." }) author: string | null,
+    @Ctx() context: Context,
+  ): Promise<CommentConnection> {
+    const window = pageWindow(args);
+    const page = await pageOfParent(context, "Article.commentsConnection", [author], commentsOfArticles({ author }), window, article.dbId);
+    return toConnection(CommentConnection, CommentEdge, page, (ids) => context.loaders.comment.loadMany(ids));
   }
 
   @FieldResolver(() => [Comment], { description: "Reader comments, in thread order." })
