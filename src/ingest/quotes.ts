@@ -223,6 +223,19 @@ export function attributionInSentence(text: string, start: number, sentenceStart
 // scare quote. (Measured on polnear-dev: these minimums give the best F1.)
 const MIN_ATTRIBUTED_WORDS = 1;
 const MIN_UNATTRIBUTED_WORDS = 2;
+/**
+ * A short title-case phrase after a possessive or "of" names a show, a book or a forum
+ * ("MSNBC’s “Morning Joe”", "a broadcast of “Fox News Sunday,”"), even in a sentence with a
+ * speaker in it.
+ */
+function isTitle(text: string, span: Span, words: string[]): boolean {
+  if (words.length > 6) return false;
+  const capitalized = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length / words.length;
+  if (capitalized < 0.6) return false;
+  const before = text.slice(Math.max(0, span.start - 25), span.start - 1);
+  return /(?:\b(?:of|on)|['’]s?)\s*$/iu.test(before);
+}
+
 /** Quotation marks around a name, term or title rather than someone's words. */
 export function isNotAQuote(text: string, span: Span, attributed: boolean): boolean {
   const inner = text.slice(span.start, span.end).trim();
@@ -230,6 +243,7 @@ export function isNotAQuote(text: string, span: Span, attributed: boolean): bool
   if (!words.length) return true;
   const before = text.slice(Math.max(0, span.start - 40), span.start - 1);
   if (NAMING_CUES.test(before)) return true;
+  if (isTitle(text, span, words)) return true;
   if (attributed) return words.length < MIN_ATTRIBUTED_WORDS;
   if (words.length < MIN_UNATTRIBUTED_WORDS) return true;
   const titleCase = words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
