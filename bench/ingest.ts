@@ -5,8 +5,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Command } from "commander";
-import pg from "pg";
 import pino from "pino";
+import { createDatabase, dropDatabase } from "../src/db/admin.js";
 import { openMigratedDatabase } from "../src/db/open.js";
 import { ingestInput } from "../src/ingest/pipeline.js";
 import { syntheticArticle } from "./synthetic.js";
@@ -17,21 +17,7 @@ interface Options { count: string; database: string; concurrency: string; seed: 
 async function freshTarget(database: string): Promise<{ url: string; drop(): Promise<void> }> {
   if (database.startsWith("postgres")) {
     const name = `newsgraph_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: database });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(database);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      drop: async () => {
-        const cleanup = new pg.Client({ connectionString: database });
-        await cleanup.connect();
-        await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await cleanup.end();
-      },
-    };
+    return { url: await createDatabase(database, name), drop: () => dropDatabase(database, name) };
   }
   if (database === "pglite:disk") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "newsgraph-bench-"));

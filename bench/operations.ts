@@ -12,3 +12,8 @@ export const OPERATIONS = {
   search: { query: `query { search(query: "parliament approval", first: 10) { totalCount edges { rank snippet node { title } } } }` },
   "co-mention network": { query: `query { coMentionNetwork(minWeight: 2, maxNodes: 50) { nodes { articleCount person { name } } edges { weight source { name } target { name } } } }` },
 } as const;
+
+/** The database bench:queries builds (once) and bench:soak reuses, for a corpus size. */
+export function corpusDatabaseName(articles: number | string): string {
+  return `newsgraph_bench_${articles}`;
+}

@@ -9,12 +9,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { Command } from "commander";
-import pg from "pg";
 import pino from "pino";
+import { createDatabase } from "../src/db/admin.js";
 import { openMigratedDatabase } from "../src/db/open.js";
 import { ingestInput } from "../src/ingest/pipeline.js";
 import { startServer } from "../src/server/app.js";
-import { OPERATIONS } from "./operations.js";
+import { corpusDatabaseName, OPERATIONS } from "./operations.js";
 import { syntheticArticle } from "./synthetic.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -24,15 +24,9 @@ const quiet = pino({ level: "silent" });
 
 /** The database of `count` synthetic articles, made once and kept for later runs. */
 async function corpusDatabase(serverUrl: string, count: number): Promise<string> {
-  const name = `newsgraph_bench_${count}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount;
-  if (!exists) await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openMigratedDatabase(url.toString(), quiet);
+  const name = corpusDatabaseName(count);
+  const url = await createDatabase(serverUrl, name, { ifMissing: true });
+  const db = await openMigratedDatabase(url, quiet);
   const stored = await db.prisma.article.count();
   if (stored < count) {
     console.log(`building the corpus: ${count - stored} more articles into ${name} …`);
@@ -49,7 +43,7 @@ async function corpusDatabase(serverUrl: string, count: number): Promise<string>
   // planner misjudges the joins (and compiles them with JIT, for hundreds of milliseconds).
   await db.prisma.$executeRawUnsafe("ANALYZE");
   await db.close();
-  return url.toString();
+  return url;
 }
 
 function startProcess(command: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {

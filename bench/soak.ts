@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { Command } from "commander";
 import pg from "pg";
-import { OPERATIONS } from "./operations.js";
+import { withDatabaseName } from "../src/db/admin.js";
+import { corpusDatabaseName, OPERATIONS } from "./operations.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -24,14 +25,14 @@ const program = new Command("bench-soak")
   .option("--seconds <n>", "how long", "60")
   .option("--rate <n>", "requests per second, in all", "50")
   .action(async (o: { database: string; articles: string; seconds: string; rate: string }) => {
-    const url = new URL(o.database);
-    url.pathname = `/newsgraph_bench_${o.articles}`;
-    const check = new pg.Client({ connectionString: url.toString() });
-    await check.connect().catch(() => { throw new Error(`no corpus database ${url.pathname.slice(1)}: run npm run bench:queries first`); });
+    const name = corpusDatabaseName(o.articles);
+    const url = withDatabaseName(o.database, name);
+    const check = new pg.Client({ connectionString: url });
+    await check.connect().catch(() => { throw new Error(`no corpus database ${name}: run npm run bench:queries first`); });
     await check.end();
 
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: ROOT, env: { ...process.env, DATABASE_URL: url.toString(), PORT: "0", HOST: "127.0.0.1", SAMPLE_DATA: "false", LOG_LEVEL: "info", NODE_ENV: "production" },
+      cwd: ROOT, env: { ...process.env, DATABASE_URL: url, PORT: "0", HOST: "127.0.0.1", SAMPLE_DATA: "false", LOG_LEVEL: "info", NODE_ENV: "production" },
     });
     let output = "";
     const endpoint = await new Promise<string>((resolve, reject) => {

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { createDatabase, dropDatabase } from "./admin.js";
 
 const CHAR_OID = 18;
 const TEXT_OID = 25;
@@ -43,12 +44,6 @@ function poolFor(url: string): pg.Pool {
   return pool;
 }
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
 export function postgresMigrationAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
   const main = new PrismaPg(poolFor(url), { disposeExternalPool: true });
   return {
@@ -57,20 +52,13 @@ export function postgresMigrationAdapter(url: string): SqlMigrationAwareDriverAd
     connect: () => main.connect(),
     async connectToShadowDb(): Promise<SqlDriverAdapter> {
       const name = `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, "")}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE "${name}"`);
-      await admin.end();
-      const shadow = await new PrismaPg(poolFor(withDatabase(url, name)), { disposeExternalPool: true }).connect();
+      const shadow = await new PrismaPg(poolFor(await createDatabase(url, name)), { disposeExternalPool: true }).connect();
       return new Proxy(shadow, {
         get(target, prop, receiver) {
           if (prop !== "dispose") return Reflect.get(target, prop, receiver);
           return async () => {
             await target.dispose();
-            const cleanup = new pg.Client({ connectionString: url });
-            await cleanup.connect();
-            await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-            await cleanup.end();
+            await dropDatabase(url, name);
           };
         },
       }) as SqlDriverAdapter;

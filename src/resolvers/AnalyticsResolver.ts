@@ -9,7 +9,7 @@ import type { Person } from "../models/Person.js";
 import { CoMentionNetwork, PersonCount, SpeakerCount, TimelineBucket, VenueCount } from "../models/stats.js";
 import type { Venue } from "../models/Venue.js";
 import type { Context } from "./context.js";
-import { badInput } from "./errors.js";
+import { inRange } from "./errors.js";
 import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
 import { withLoaded } from "./connections.js";
 import { fillTimeline } from "./timeline.js";
@@ -28,11 +28,6 @@ registerEnumType(Interval, {
 const MAX_TOP = 100;
 const MAX_MAP_POINTS = 1000;
 const MAX_NETWORK_NODES = 200;
-
-function checkRange(value: number, name: string, min: number, max: number): number {
-  if (value < min || value > max) throw badInput(`${name} must be between ${min} and ${max}, got ${value}`, name);
-  return value;
-}
 
 /** Pairs each counted row with its loaded entity, dropping rows whose entity is gone. */
 async function withEntities<R extends { id: number }, E, O>(rows: R[], load: (ids: number[]) => Promise<(E | null | Error)[]>, make: (row: R, entity: E) => O): Promise<O[]> {
@@ -57,7 +52,7 @@ export class AnalyticsResolver {
     @Arg("first", () => Int, { defaultValue: 10, description: `How many, at most ${MAX_TOP}.` }) first: number,
     @Ctx() { db, loaders }: Context,
   ): Promise<PersonCount[]> {
-    const rows = await topPersons(db.prisma, articleFilterValues(filter), checkRange(first, "first", 0, MAX_TOP));
+    const rows = await topPersons(db.prisma, articleFilterValues(filter), inRange(first, "first", 0, MAX_TOP));
     return withEntities(rows, (ids) => loaders.person.loadMany(ids), (row, person: Person) => ({ ...row, person }));
   }
 
@@ -67,7 +62,7 @@ export class AnalyticsResolver {
     @Arg("first", () => Int, { defaultValue: 10, description: `How many, at most ${MAX_TOP}.` }) first: number,
     @Ctx() { db, loaders }: Context,
   ): Promise<SpeakerCount[]> {
-    const rows = await topSpeakers(db.prisma, articleFilterValues(filter), checkRange(first, "first", 0, MAX_TOP));
+    const rows = await topSpeakers(db.prisma, articleFilterValues(filter), inRange(first, "first", 0, MAX_TOP));
     return withEntities(rows, (ids) => loaders.person.loadMany(ids), (row, person: Person) => ({ ...row, person }));
   }
 
@@ -77,7 +72,7 @@ export class AnalyticsResolver {
     @Arg("first", () => Int, { defaultValue: 10, description: `How many, at most ${MAX_TOP}.` }) first: number,
     @Ctx() { db, loaders }: Context,
   ): Promise<VenueCount[]> {
-    const rows = await topVenues(db.prisma, articleFilterValues(filter), checkRange(first, "first", 0, MAX_TOP));
+    const rows = await topVenues(db.prisma, articleFilterValues(filter), inRange(first, "first", 0, MAX_TOP));
     return withEntities(rows, (ids) => loaders.venue.loadMany(ids), (row, venue: Venue) => ({ ...row, venue, latitude: venue.latitude, longitude: venue.longitude }));
   }
 
@@ -87,7 +82,7 @@ export class AnalyticsResolver {
     @Arg("first", () => Int, { defaultValue: 500, description: `How many points, most named first, at most ${MAX_MAP_POINTS}.` }) first: number,
     @Ctx() { db, loaders }: Context,
   ): Promise<VenueCount[]> {
-    const rows = await topVenues(db.prisma, articleFilterValues(filter), checkRange(first, "first", 0, MAX_MAP_POINTS), { geocodedOnly: true });
+    const rows = await topVenues(db.prisma, articleFilterValues(filter), inRange(first, "first", 0, MAX_MAP_POINTS), { geocodedOnly: true });
     return withEntities(rows, (ids) => loaders.venue.loadMany(ids), (row, venue: Venue) => ({ ...row, venue, latitude: venue.latitude, longitude: venue.longitude }));
   }
 
@@ -99,7 +94,7 @@ export class AnalyticsResolver {
     @Ctx() { db, loaders }: Context,
   ): Promise<CoMentionNetwork> {
     const values = articleFilterValues(filter);
-    const edges = await coMentionEdges(db.prisma, values, checkRange(minWeight, "minWeight", 1, 1_000_000), checkRange(maxNodes, "maxNodes", 1, MAX_NETWORK_NODES));
+    const edges = await coMentionEdges(db.prisma, values, inRange(minWeight, "minWeight", 1, 1_000_000), inRange(maxNodes, "maxNodes", 1, MAX_NETWORK_NODES));
     const personIds = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
     const [persons, counts] = await Promise.all([loaders.person.loadMany(personIds), articleCountsOfPersons(db.prisma, values, personIds)]);
     const byId = new Map(personIds.map((id, i) => [id, persons[i]]));

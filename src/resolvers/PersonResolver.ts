@@ -1,5 +1,4 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
-import { relatedByParent } from "../db/queries/analytics.js";
 import { articlesOfPersons } from "../db/queries/articles.js";
 import { fetchIds, fetchPage } from "../db/queries/page-query.js";
 import { personListQuery } from "../db/queries/persons.js";
@@ -13,7 +12,7 @@ import { Quote } from "../models/Quote.js";
 import { QuoteConnection, QuoteEdge } from "../models/QuoteConnection.js";
 import { CoMention, RelatedVenue } from "../models/stats.js";
 import { dbIdOf } from "./args.js";
-import { pageOfParent, searchFields, toConnection, withLoaded } from "./connections.js";
+import { pageOfParent, searchFields, toConnection } from "./connections.js";
 import type { Context } from "./context.js";
 import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
 import { ArticleOrder, PersonOrder, QuoteOrder } from "./inputs/orders.js";
@@ -21,7 +20,7 @@ import { PersonFilter, personFilterValues } from "./inputs/PersonFilter.js";
 import { QuoteFilter, quoteFilterValues } from "./inputs/QuoteFilter.js";
 import { ConnectionArgs, ListArgs, listSlice, pageWindow } from "./pagination.js";
 import { present } from "./present.js";
-import { relatedLimit } from "./related.js";
+import { relatedEntities } from "./related.js";
 
 @Resolver(() => Person)
 export class PersonResolver implements ResolverInterface<Person> {
@@ -114,14 +113,10 @@ export class PersonResolver implements ResolverInterface<Person> {
     @Root() person: Person,
     @Arg("first", () => Int, { defaultValue: 10, description: "How many, at most 100." }) first: number,
     @Arg("minSharedArticles", () => Int, { defaultValue: 1, description: "Only persons sharing at least this many articles." }) minShared: number,
-    @Ctx() { db, loaders }: Context,
+    @Ctx() context: Context,
   ): Promise<CoMention[]> {
-    const limit = relatedLimit(first, minShared);
-    const related = await loaders
-      .related(`Person.coMentioned:${limit}:${minShared}`, (parents) => relatedByParent(db.prisma, "person", "person", parents, limit, minShared))
-      .load(person.dbId);
-    const persons = await loaders.person.loadMany(related.map((r) => r.id));
-    return withLoaded(related, persons, (r, person: Person) => ({ person, sharedArticles: r.sharedArticles }));
+    const related = await relatedEntities(context, "Person.coMentioned", "person", "person", person.dbId, first, minShared, (ids) => context.loaders.person.loadMany(ids));
+    return related.map(({ entity, sharedArticles }) => ({ person: entity, sharedArticles }));
   }
 
   @FieldResolver(() => [RelatedVenue], { description: "Venues named in the articles that mention the person, most shared first." })
@@ -129,13 +124,9 @@ export class PersonResolver implements ResolverInterface<Person> {
     @Root() person: Person,
     @Arg("first", () => Int, { defaultValue: 10, description: "How many, at most 100." }) first: number,
     @Arg("minSharedArticles", () => Int, { defaultValue: 1, description: "Only venues sharing at least this many articles." }) minShared: number,
-    @Ctx() { db, loaders }: Context,
+    @Ctx() context: Context,
   ): Promise<RelatedVenue[]> {
-    const limit = relatedLimit(first, minShared);
-    const related = await loaders
-      .related(`Person.venues:${limit}:${minShared}`, (parents) => relatedByParent(db.prisma, "person", "venue", parents, limit, minShared))
-      .load(person.dbId);
-    const venues = await loaders.venue.loadMany(related.map((r) => r.id));
-    return withLoaded(related, venues, (r, venue: RelatedVenue["venue"]) => ({ venue, sharedArticles: r.sharedArticles }));
+    const related = await relatedEntities(context, "Person.venues", "person", "venue", person.dbId, first, minShared, (ids) => context.loaders.venue.loadMany(ids));
+    return related.map(({ entity, sharedArticles }) => ({ venue: entity, sharedArticles }));
   }
 }

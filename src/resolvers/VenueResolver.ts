@@ -1,24 +1,22 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
-import { relatedByParent } from "../db/queries/analytics.js";
 import { articlesOfVenues } from "../db/queries/articles.js";
 import { fetchIds, fetchPage } from "../db/queries/page-query.js";
 import { venueListQuery } from "../db/queries/venues.js";
 import { Article } from "../models/Article.js";
 import { ArticleConnection, ArticleEdge } from "../models/ArticleConnection.js";
 import { VenueMention } from "../models/mentions.js";
-import type { Person } from "../models/Person.js";
 import { RelatedPerson } from "../models/stats.js";
 import { Venue } from "../models/Venue.js";
 import { VenueConnection, VenueEdge } from "../models/VenueConnection.js";
 import { dbIdOf } from "./args.js";
-import { pageOfParent, searchFields, toConnection, withLoaded } from "./connections.js";
+import { pageOfParent, searchFields, toConnection } from "./connections.js";
 import type { Context } from "./context.js";
 import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
 import { ArticleOrder, VenueOrder } from "./inputs/orders.js";
 import { VenueFilter } from "./inputs/VenueFilter.js";
 import { ConnectionArgs, ListArgs, listSlice, pageWindow } from "./pagination.js";
 import { present } from "./present.js";
-import { relatedLimit } from "./related.js";
+import { relatedEntities } from "./related.js";
 
 @Resolver(() => Venue)
 export class VenueResolver implements ResolverInterface<Venue> {
@@ -87,13 +85,9 @@ export class VenueResolver implements ResolverInterface<Venue> {
     @Root() venue: Venue,
     @Arg("first", () => Int, { defaultValue: 10, description: "How many, at most 100." }) first: number,
     @Arg("minSharedArticles", () => Int, { defaultValue: 1, description: "Only persons sharing at least this many articles." }) minShared: number,
-    @Ctx() { db, loaders }: Context,
+    @Ctx() context: Context,
   ): Promise<RelatedPerson[]> {
-    const limit = relatedLimit(first, minShared);
-    const related = await loaders
-      .related(`Venue.persons:${limit}:${minShared}`, (parents) => relatedByParent(db.prisma, "venue", "person", parents, limit, minShared))
-      .load(venue.dbId);
-    const persons = await loaders.person.loadMany(related.map((r) => r.id));
-    return withLoaded(related, persons, (r, person: Person) => ({ person, sharedArticles: r.sharedArticles }));
+    const related = await relatedEntities(context, "Venue.persons", "venue", "person", venue.dbId, first, minShared, (ids) => context.loaders.person.loadMany(ids));
+    return related.map(({ entity, sharedArticles }) => ({ person: entity, sharedArticles }));
   }
 }

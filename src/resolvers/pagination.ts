@@ -2,7 +2,7 @@
 // window over the filtered, ordered list. A cursor is the item's 1-based position in that
 // list, made opaque; it stays meaningful for the same filter and order.
 import { ArgsType, Field, Int } from "type-graphql";
-import { badInput } from "./errors.js";
+import { badInput, inRange } from "./errors.js";
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -46,9 +46,7 @@ function positionOf(cursor: string, argumentName: string): number {
 }
 
 function pageSize(value: number | null | undefined, argumentName: string): number | null {
-  if (value == null) return null;
-  if (value < 0 || value > MAX_PAGE_SIZE) throw badInput(`${argumentName} must be between 0 and ${MAX_PAGE_SIZE}, got ${value}`, argumentName);
-  return value;
+  return value == null ? null : inRange(value, argumentName, 0, MAX_PAGE_SIZE);
 }
 
 /** Validates connection arguments and returns the window they ask for. */

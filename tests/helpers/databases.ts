@@ -2,7 +2,7 @@
 // too when TEST_DATABASE_URL names a server. Each test file gets its own fresh database,
 // dropped afterwards, so runs never see each other's data.
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { createDatabase, dropDatabase } from "../../src/db/admin.js";
 import pino from "pino";
 import { afterAll, beforeAll } from "vitest";
 import type { Database } from "../../src/db/connection.js";
@@ -16,28 +16,10 @@ export interface TestDatabaseKind {
 
 export const quietLog = pino({ level: "silent" });
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
 /** Creates an empty PostgreSQL database on TEST_DATABASE_URL's server; returns its URL and a drop. */
 export async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `newsgraph_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  return {
-    url: withDatabase(serverUrl, name),
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
+  return { url: await createDatabase(serverUrl, name), drop: () => dropDatabase(serverUrl, name) };
 }
 
 export const databaseKinds: TestDatabaseKind[] = [
