@@ -195,8 +195,10 @@ export function attributionInSentence(text: string, start: number, sentenceStart
   SUBJECT_VERB.lastIndex = 0;
   for (let m = SUBJECT_VERB.exec(window); m; m = SUBJECT_VERB.exec(window)) {
     SUBJECT_VERB.lastIndex = m.index + 1;
-    if (!accept(m[1]!, m[2]!) || SPEECH_PARTICIPLES.has(m[2]!)) continue;
     const at = sentenceStart + m.index;
+    // The tail of a speaker already found ("Novak told" in "Anna Novak told") is no new one.
+    if (found && at < found.at.end) continue;
+    if (!accept(m[1]!, m[2]!) || SPEECH_PARTICIPLES.has(m[2]!)) continue;
     found = { speaker: m[1]!, cue: m[2]!, at: { start: at, end: at + m[1]!.length }, kind: kindOf(m[1]!) };
   }
   if (found) return found;

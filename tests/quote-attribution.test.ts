@@ -1,0 +1,48 @@
+// The attribution rules of the quote extractor, one made-up sentence each: who said it,
+// and what is no quote at all. (Their effect on real news is measured by `npm run eval`.)
+import { describe, expect, it } from "vitest";
+import { extract } from "../src/ingest/extract.js";
+import { readInput } from "../src/ingest/read.js";
+
+/** The quotes of a one-paragraph-per-line article body, as [text start, speaker text, speaker person]. */
+function quotesOf(...paragraphs: string[]) {
+  const [doc] = readInput("t.txt", ["Talks Resume in Geneva", "", ...paragraphs.flatMap((p) => [p, ""])].join("\n"), { format: "text" });
+  return extract(doc!).quotes.map((q) => [q.text.split(" ").slice(0, 3).join(" "), q.speaker, q.speakerPerson]);
+}
+
+describe("quote attribution", () => {
+  it("finds a speaker earlier in the quote's sentence", () => {
+    expect(quotesOf("Anna Novak told delegates at the summit to “stop waiting for a perfect deal” before the vote."))
+      .toEqual([["stop waiting for", "Anna Novak", "Anna Novak"]]);
+    expect(quotesOf("The senator said he would “introduce a bill to fix the rules” next year."))
+      .toEqual([["introduce a bill", "The senator", null]]);
+    expect(quotesOf("Pavel Petrov criticised the plan, saying, “It will cost far too much for far too little.”"))
+      .toEqual([["It will cost", "Pavel Petrov", "Pavel Petrov"]]);
+  });
+
+  it("finds a speaker after more words, after a role, after an apposition, and after a dash", () => {
+    expect(quotesOf("A cashier who “steals a handful of coins” is punished at once, Maria Costa said."))
+      .toEqual([["steals a handful", "Maria Costa", "Maria Costa"]]);
+    expect(quotesOf("“We will reach a deal by Friday,” port authority spokesman Jonas Berg said on Monday."))
+      .toEqual([["We will reach", "Jonas Berg", "Jonas Berg"]]);
+    expect(quotesOf("“We will win this case,” Irina Sato, the attorney general of the region, said on Monday."))
+      .toEqual([["We will win", "Irina Sato", "Irina Sato"]]);
+    expect(quotesOf("Readers wrote in after the vote.", "“Maybe we can build a bridge instead.” ― Lukas Brandt.", "Other readers disagreed."))
+      .toEqual([["Maybe we can", "Lukas Brandt", null]]);
+  });
+
+  it("keeps the text of a speaker that is no person", () => {
+    expect(quotesOf("The letter says that “the schools have failed our children for years.”"))
+      .toEqual([["the schools have", "The letter", null]]);
+  });
+
+  it("resolves he and she to a person of the matching given name", () => {
+    const [quote] = quotesOf("Hillary Clinton met Donald Trump in Geneva. “We talked for an hour about the treaty,” she said.");
+    expect(quote).toEqual(["We talked for", "she", "Hillary Clinton"]);
+  });
+
+  it("takes a short title after a possessive or 'of' for no quote", () => {
+    expect(quotesOf("Anna Novak told MSNBC’s “Morning Joe” that talks would resume.")).toEqual([]);
+    expect(quotesOf("On this weekend’s broadcast of “Fox News Sunday,” the minister spoke about trade.")).toEqual([]);
+  });
+});
