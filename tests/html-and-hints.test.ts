@@ -66,6 +66,13 @@ describe.each(databaseKinds)("hints beside the input on $name", (kind) => {
     expect(outcome).toMatchObject({ status: "new", counts: { persons: 2, quotes: 2, comments: 2 } });
     const comments = await fresh.current.db.prisma.comment.findMany({ where: { articleId: outcome!.articleId }, orderBy: { position: "asc" } });
     expect(comments.map((c) => c.author)).toEqual(["harbourwatcher", null]);
+
+    // Re-extraction reads the stored page as HTML again: the same article comes out.
+    const stored = () => fresh.current.db.prisma.article.findUniqueOrThrow({ where: { id: outcome!.articleId }, select: { title: true, body: true, source: true, format: true } });
+    const before = await stored();
+    const [again] = await reprocessArticles(fresh.current.db.prisma, { ids: [outcome!.articleId!] });
+    expect(again).toMatchObject({ status: "updated", counts: { persons: 2, quotes: 2, comments: 2 } });
+    expect(await stored()).toEqual(before);
   });
 
   it("keeps a JSON Lines record's title, source and date through reprocess", async () => {
