@@ -126,6 +126,32 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
     expect(body.data.none).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, startCursor: null } });
   });
 
+  it("serves and filters publication times in UTC whatever the server's time zone", async () => {
+    const stored = await fresh.current.db.prisma.article.findFirstOrThrow({ where: { title: "Northern Ports Agree to Share Shipping Data" } });
+    const publishedAt = stored.publishedAt!.toISOString();
+    const justAfter = new Date(stored.publishedAt!.getTime() + 1).toISOString();
+    const previousZone = process.env.TZ;
+    // Both drivers read and write plain timestamps in local time unless told otherwise.
+    process.env.TZ = "Asia/Kolkata";
+    try {
+      const { body } = await server.graphql(
+        `query($at: DateTime!, $after: DateTime!) {
+          from: articlesConnection(filter: { publishedAfter: $at }) { nodes { title publishedAt } }
+          later: articlesConnection(filter: { publishedAfter: $after }) { totalCount }
+          before: articlesConnection(filter: { publishedBefore: $after, hasQuotes: true }, first: 100) { nodes { publishedAt } }
+        }`,
+        { at: publishedAt, after: justAfter },
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data.from.nodes).toEqual([{ title: stored.title, publishedAt }]);
+      expect(body.data.later.totalCount).toBe(0);
+      expect(body.data.before.nodes.map((n: any) => n.publishedAt)).toContain(publishedAt);
+    } finally {
+      if (previousZone === undefined) delete process.env.TZ;
+      else process.env.TZ = previousZone;
+    }
+  });
+
   it("refuses a query nested 20 levels deep before touching the database", async () => {
     // articles > (quotes > speaker > articles) x 6 > title: 20 levels.
     let selection = "title";
@@ -255,7 +281,8 @@ describe("unexpected errors", () => {
     const logged: any[] = [];
     const pino = (await import("pino")).default;
     const log = pino({ level: "error" }, { write: (line: string) => void logged.push(JSON.parse(line)) });
-    const broken = { ...fresh.current.db, prisma: failing as any };
+    const secret = () => Promise.reject(new Error("relation secret_internal_table does not exist"));
+    const broken = { ...fresh.current.db, prisma: failing as any, query: secret };
     for (const production of [true, false]) {
       const server = await startTestServer(broken, { production, log });
       try {

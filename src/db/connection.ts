@@ -8,14 +8,15 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaClient } from "../generated/prisma/client.js";
 import { DatabaseConfigError, type DatabaseTarget } from "./target.js";
 import { postgresMigrationAdapter } from "./postgres-migration-adapter.js";
+import { pgliteReader, poolReader, type SqlReader } from "./sql-reader.js";
 
-export interface Database {
+export interface Database extends SqlReader {
   target: DatabaseTarget;
   prisma: PrismaClient;
   /** Adapter factory for Prisma's schema engine (migrations, drift checks). */
   migrationAdapter(): SqlMigrationAwareDriverAdapterFactory;
   /**
-   * Calls `listener` with every SQL statement the Prisma client sends, until the returned
+   * Calls `listener` with every SQL statement sent (by the Prisma client or `query`), until the returned
    * function is called (for the N+1 tests and the benchmarks' statements per request).
    */
   onStatement(listener: (sql: string) => void): () => void;
@@ -37,10 +38,12 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
     throw new DatabaseConfigError(`cannot open ${target.label}: ${(error as Error).message}`);
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), log: [{ emit: "event", level: "query" }] });
+  const statements = statementListeners(prisma);
   return {
     target,
     prisma,
-    onStatement: statementListeners(prisma),
+    ...pgliteReader(pglite, statements.emit),
+    onStatement: statements.add,
     migrationAdapter: () => new PrismaPGlite(pglite),
     ping: async () => {
       await pglite.query("select 1");
@@ -64,10 +67,12 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
   pool.on("error", () => {});
   await checkReachable(pool, target);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
+  const statements = statementListeners(prisma);
   return {
     target,
     prisma,
-    onStatement: statementListeners(prisma),
+    ...poolReader(pool, statements.emit),
+    onStatement: statements.add,
     migrationAdapter: () => postgresMigrationAdapter(target.url),
     ping: async () => {
       await pool.query("select 1");
@@ -80,15 +85,19 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
   };
 }
 
-/** Fans Prisma's query events out to the listeners registered at the moment. */
-function statementListeners(prisma: PrismaClient): Database["onStatement"] {
+/** Fans the statements sent (Prisma's query events and the direct reads) out to the listeners registered at the moment. */
+function statementListeners(prisma: PrismaClient): { add: Database["onStatement"]; emit: (sql: string) => void } {
   const listeners = new Set<(sql: string) => void>();
-  (prisma as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (event) => {
-    for (const listener of listeners) listener(event.query);
-  });
-  return (listener) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
+  const emit = (sql: string) => {
+    for (const listener of listeners) listener(sql);
+  };
+  (prisma as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (event) => emit(event.query));
+  return {
+    emit,
+    add: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }
 

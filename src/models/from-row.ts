@@ -1,5 +1,6 @@
 // Turns database rows into GraphQL objects. The row's numeric key stays on the object
 // as dbId for the resolvers; clients only ever see the opaque global id.
+import type { ArticleRow, PersonJson, QuoteRow } from "../db/queries/by-key.js";
 import type * as Db from "../generated/prisma/client.js";
 import { Article } from "./Article.js";
 import { Comment } from "./Comment.js";
@@ -9,15 +10,6 @@ import { Person } from "./Person.js";
 import { Quote } from "./Quote.js";
 import { Venue } from "./Venue.js";
 
-/** Article columns the API reads: everything but the raw input, its hints and the search vector. */
-export const articleColumns = {
-  id: true, contentHash: true, format: true, url: true, title: true, body: true, publishedAt: true, dateline: true,
-  source: true, photoCaption: true, photoCredit: true, tags: true, relatedHeadlines: true, extractorVersion: true,
-  ingestedAt: true, updatedAt: true,
-} as const;
-
-type ArticleRow = Omit<Db.Article, "rawInput" | "inputHints">;
-
 export function articleFromRow(row: ArticleRow): Article {
   return Object.assign(new Article(), { ...row, id: toGlobalId("Article", row.id), dbId: row.id });
 }
@@ -26,7 +18,13 @@ export function personFromRow(row: Db.Person): Person {
   return Object.assign(new Person(), { ...row, id: toGlobalId("Person", row.id), dbId: row.id });
 }
 
-export function quoteFromRow(row: Db.Quote): Quote {
+/** A Person row that came as JSON inside another row (to_jsonb): its timestamps are UTC strings. */
+export function personFromJson(json: PersonJson): Person {
+  const utc = (timestamp: string) => new Date(`${timestamp}Z`);
+  return personFromRow({ ...json, createdAt: utc(json.createdAt), updatedAt: utc(json.updatedAt) });
+}
+
+export function quoteFromRow(row: QuoteRow): Quote {
   return Object.assign(new Quote(), { ...row, id: toGlobalId("Quote", row.id), dbId: row.id });
 }
 

@@ -42,7 +42,7 @@ export class AnalyticsResolver {
     @Arg("interval", () => Interval, { defaultValue: Interval.DAY, description: "Bucket width." }) interval: Interval,
     @Ctx() { db }: Context,
   ): Promise<TimelineBucket[]> {
-    const rows = await timeline(db.prisma, articleFilterValues(filter), interval as TimelineInterval);
+    const rows = await timeline(db, articleFilterValues(filter), interval as TimelineInterval);
     return fillTimeline(rows, interval as TimelineInterval).map((bucket) => Object.assign(new TimelineBucket(), bucket));
   }
 
@@ -52,7 +52,7 @@ export class AnalyticsResolver {
     @Arg("first", () => Int, { defaultValue: 10, description: `How many, at most ${MAX_TOP}.` }) first: number,
     @Ctx() { db, loaders }: Context,
   ): Promise<PersonCount[]> {
-    const rows = await topPersons(db.prisma, articleFilterValues(filter), inRange(first, "first", 0, MAX_TOP));
+    const rows = await topPersons(db, articleFilterValues(filter), inRange(first, "first", 0, MAX_TOP));
     return withEntities(rows, (ids) => loaders.person.loadMany(ids), (row, person: Person) => ({ ...row, person }));
   }
 
@@ -62,7 +62,7 @@ export class AnalyticsResolver {
     @Arg("first", () => Int, { defaultValue: 10, description: `How many, at most ${MAX_TOP}.` }) first: number,
     @Ctx() { db, loaders }: Context,
   ): Promise<SpeakerCount[]> {
-    const rows = await topSpeakers(db.prisma, articleFilterValues(filter), inRange(first, "first", 0, MAX_TOP));
+    const rows = await topSpeakers(db, articleFilterValues(filter), inRange(first, "first", 0, MAX_TOP));
     return withEntities(rows, (ids) => loaders.person.loadMany(ids), (row, person: Person) => ({ ...row, person }));
   }
 
@@ -72,7 +72,7 @@ export class AnalyticsResolver {
     @Arg("first", () => Int, { defaultValue: 10, description: `How many, at most ${MAX_TOP}.` }) first: number,
     @Ctx() { db, loaders }: Context,
   ): Promise<VenueCount[]> {
-    const rows = await topVenues(db.prisma, articleFilterValues(filter), inRange(first, "first", 0, MAX_TOP));
+    const rows = await topVenues(db, articleFilterValues(filter), inRange(first, "first", 0, MAX_TOP));
     return withEntities(rows, (ids) => loaders.venue.loadMany(ids), (row, venue: Venue) => ({ ...row, venue, latitude: venue.latitude, longitude: venue.longitude }));
   }
 
@@ -82,7 +82,7 @@ export class AnalyticsResolver {
     @Arg("first", () => Int, { defaultValue: 500, description: `How many points, most named first, at most ${MAX_MAP_POINTS}.` }) first: number,
     @Ctx() { db, loaders }: Context,
   ): Promise<VenueCount[]> {
-    const rows = await topVenues(db.prisma, articleFilterValues(filter), inRange(first, "first", 0, MAX_MAP_POINTS), { geocodedOnly: true });
+    const rows = await topVenues(db, articleFilterValues(filter), inRange(first, "first", 0, MAX_MAP_POINTS), { geocodedOnly: true });
     return withEntities(rows, (ids) => loaders.venue.loadMany(ids), (row, venue: Venue) => ({ ...row, venue, latitude: venue.latitude, longitude: venue.longitude }));
   }
 
@@ -94,9 +94,9 @@ export class AnalyticsResolver {
     @Ctx() { db, loaders }: Context,
   ): Promise<CoMentionNetwork> {
     const values = articleFilterValues(filter);
-    const edges = await coMentionEdges(db.prisma, values, inRange(minWeight, "minWeight", 1, 1_000_000), inRange(maxNodes, "maxNodes", 1, MAX_NETWORK_NODES));
+    const edges = await coMentionEdges(db, values, inRange(minWeight, "minWeight", 1, 1_000_000), inRange(maxNodes, "maxNodes", 1, MAX_NETWORK_NODES));
     const personIds = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
-    const [persons, counts] = await Promise.all([loaders.person.loadMany(personIds), articleCountsOfPersons(db.prisma, values, personIds)]);
+    const [persons, counts] = await Promise.all([loaders.person.loadMany(personIds), articleCountsOfPersons(db, values, personIds)]);
     const byId = new Map(personIds.map((id, i) => [id, persons[i]]));
     const present = (id: number) => { const p = byId.get(id); return p && !(p instanceof Error) ? (p as Person) : null; };
     return Object.assign(new CoMentionNetwork(), {

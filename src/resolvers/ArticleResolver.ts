@@ -34,7 +34,7 @@ export class ArticleResolver implements ResolverInterface<Article> {
   ): Promise<Article[]> {
     const { offset, limit } = listSlice(list);
     const values = { ...articleFilterValues(filter), ...(source ? { source } : {}) };
-    const ids = await fetchIds(db.prisma, articleListQuery(values, orderBy ?? undefined), offset, limit);
+    const ids = await fetchIds(db, articleListQuery(values, orderBy ?? undefined), offset, limit);
     return present(await loaders.article.loadMany(ids));
   }
 
@@ -48,7 +48,7 @@ export class ArticleResolver implements ResolverInterface<Article> {
     const window = pageWindow(args);
     const values = articleFilterValues(filter);
     if (orderBy?.field === "RELEVANCE" && !values.search) throw badInput("orderBy RELEVANCE needs filter.search", "orderBy");
-    const page = await fetchPage(db.prisma, articleListQuery(values, orderBy ?? defaultArticleOrder(values)), window);
+    const page = await fetchPage(db, articleListQuery(values, orderBy ?? defaultArticleOrder(values)), window);
     return toConnection(ArticleConnection, ArticleEdge, page, (ids) => loaders.article.loadMany(ids), searchFields);
   }
 
@@ -70,8 +70,7 @@ export class ArticleResolver implements ResolverInterface<Article> {
 
   @FieldResolver(() => [Person], { description: "Persons the article mentions, most mentioned first." })
   async persons(@Root() article: Article, @Ctx() { loaders }: Context): Promise<Person[]> {
-    const mentions = await loaders.personIdsByArticle.load(article.dbId);
-    return present(await loaders.person.loadMany(mentions.map((m) => m.personId)));
+    return (await loaders.personsByArticle.load(article.dbId)).map((m) => m.person);
   }
 
   @FieldResolver(() => [PersonMention], { description: "Mentions of persons, with counts, surface forms and the roles this article gives them." })
@@ -100,8 +99,7 @@ export class ArticleResolver implements ResolverInterface<Article> {
 
   @FieldResolver(() => [Venue], { description: "Places the article names, most mentioned first." })
   async venues(@Root() article: Article, @Ctx() { loaders }: Context): Promise<Venue[]> {
-    const mentions = await loaders.venueIdsByArticle.load(article.dbId);
-    return present(await loaders.venue.loadMany(mentions.map((m) => m.venueId)));
+    return (await loaders.venuesByArticle.load(article.dbId)).map((m) => m.venue);
   }
 
   @FieldResolver(() => [VenueMention], { description: "Mentions of places, with counts and surface forms." })

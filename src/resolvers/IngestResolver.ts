@@ -111,7 +111,7 @@ export class IngestResolver {
   ): Promise<Article> {
     // A subscription keeps one context for all its events: give each event fresh loaders,
     // so a re-extracted article is not answered from an earlier event's cache.
-    context.loaders = createLoaders(context.db.prisma);
+    context.loaders = createLoaders(context.db);
     const article = await context.loaders.article.load(event.articleId);
     if (!article) throw notFound(`article ${toGlobalId("Article", event.articleId)} was deleted before it could be sent`);
     return article;

@@ -34,7 +34,7 @@ export class PersonResolver implements ResolverInterface<Person> {
   ): Promise<Person[]> {
     const { offset, limit } = listSlice(list);
     const values = { ...personFilterValues(filter), ...(name ? { name } : {}) };
-    return present(await loaders.person.loadMany(await fetchIds(db.prisma, personListQuery(values, orderBy ?? undefined), offset, limit)));
+    return present(await loaders.person.loadMany(await fetchIds(db, personListQuery(values, orderBy ?? undefined), offset, limit)));
   }
 
   @Query(() => PersonConnection, { description: "Persons as a Relay connection, with filters, order and the total count." })
@@ -45,7 +45,7 @@ export class PersonResolver implements ResolverInterface<Person> {
     @Ctx() { db, loaders }: Context,
   ): Promise<PersonConnection> {
     const window = pageWindow(args);
-    const page = await fetchPage(db.prisma, personListQuery(personFilterValues(filter), orderBy ?? undefined), window);
+    const page = await fetchPage(db, personListQuery(personFilterValues(filter), orderBy ?? undefined), window);
     return toConnection(PersonConnection, PersonEdge, page, (ids) => loaders.person.loadMany(ids));
   }
 

@@ -27,7 +27,7 @@ export class QuoteResolver implements ResolverInterface<Quote> {
     const window = pageWindow(args);
     const values = quoteFilterValues(filter);
     if (orderBy?.field === "RELEVANCE" && !values.search) throw badInput("orderBy RELEVANCE needs filter.search", "orderBy");
-    const page = await fetchPage(db.prisma, quoteListQuery(values, orderBy ?? defaultQuoteOrder(values)), window);
+    const page = await fetchPage(db, quoteListQuery(values, orderBy ?? defaultQuoteOrder(values)), window);
     return toConnection(QuoteConnection, QuoteEdge, page, (ids) => loaders.quote.loadMany(ids), searchFields);
   }
 

@@ -30,7 +30,7 @@ export class VenueResolver implements ResolverInterface<Venue> {
   ): Promise<Venue[]> {
     const { offset, limit } = listSlice(list);
     const query = venueListQuery({ ...filter, ...(kind ? { kind } : {}) }, orderBy ?? undefined);
-    return present(await loaders.venue.loadMany(await fetchIds(db.prisma, query, offset, limit)));
+    return present(await loaders.venue.loadMany(await fetchIds(db, query, offset, limit)));
   }
 
   @Query(() => VenueConnection, { description: "Venues as a Relay connection, with filters, order and the total count." })
@@ -41,7 +41,7 @@ export class VenueResolver implements ResolverInterface<Venue> {
     @Ctx() { db, loaders }: Context,
   ): Promise<VenueConnection> {
     const window = pageWindow(args);
-    const page = await fetchPage(db.prisma, venueListQuery({ ...filter }, orderBy ?? undefined), window);
+    const page = await fetchPage(db, venueListQuery({ ...filter }, orderBy ?? undefined), window);
     return toConnection(VenueConnection, VenueEdge, page, (ids) => loaders.venue.loadMany(ids));
   }
 

@@ -58,7 +58,7 @@ export function pageOfParent(
   { db, loaders }: Context, field: string, args: unknown, query: ListQuery & { parent: Prisma.Sql }, window: PageWindow, parentId: number,
 ): Promise<Page> {
   const key = `${field}:${JSON.stringify([args, window])}`;
-  return loaders.paged(key, (parents) => fetchPagesByParent(db.prisma, query, parents, window)).load(parentId);
+  return loaders.paged(key, (parents) => fetchPagesByParent(db, query, parents, window)).load(parentId);
 }
 
 /** Pairs rows with the entities loaded for them, dropping rows whose entity is gone. */

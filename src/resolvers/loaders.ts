@@ -1,11 +1,16 @@
 // Per-request DataLoaders: every nested list or parent lookup in one GraphQL request is
-// batched into one SQL statement per level, whatever the page size (no N+1).
+// batched into one SQL statement per level, whatever the page size (no N+1). Loaders whose
+// statement joins in related rows (a quote's speaker, an article's persons) prime those
+// rows' loaders, so reading them sends no statement of its own.
 import DataLoader from "dataloader";
-import type { Page } from "../db/queries/page-query.js";
-import type { PrismaClient } from "../generated/prisma/client.js";
 import {
-  articleColumns, articleFromRow, commentFromRow, personFromRow, personMentionFromRow, quoteFromRow, venueFromRow,
-  venueMentionFromRow,
+  articlesByIds, commentRowsOfArticles, commentsByIds, countsByKey, personMentions, personsByIds, personsOfArticles, quotesByIds,
+  quotesWithSpeakers, venueMentions, venuesByIds, venuesOfArticles, type PersonJson,
+} from "../db/queries/by-key.js";
+import type { Page } from "../db/queries/page-query.js";
+import type { SqlReader } from "../db/sql-reader.js";
+import {
+  articleFromRow, commentFromRow, personFromJson, personFromRow, personMentionFromRow, quoteFromRow, venueFromRow, venueMentionFromRow,
 } from "../models/from-row.js";
 import type { Article } from "../models/Article.js";
 import type { Comment } from "../models/Comment.js";
@@ -58,66 +63,58 @@ function keyedLoaders<V>() {
   };
 }
 
-export function createLoaders(prisma: PrismaClient) {
+export function createLoaders(db: SqlReader) {
+  const article = byId<Article>(async (ids) => (await articlesByIds(db, ids)).map(articleFromRow));
+  const person = byId<Person>(async (ids) => (await personsByIds(db, ids)).map(personFromRow));
+  const venue = byId<Venue>(async (ids) => (await venuesByIds(db, ids)).map(venueFromRow));
+
+  /** Quotes with their speakers joined in: the speakers' loader is primed, not queried. */
+  const quotesWithSpeakersBy = (by: "articleId" | "speakerId") => async (keys: number[]) =>
+    (await quotesWithSpeakers(db, by, keys)).map(({ speaker, ...row }) => {
+      if (speaker) primeSpeaker(speaker);
+      return quoteFromRow(row);
+    });
+  const primeSpeaker = (speaker: PersonJson) => person.prime(speaker.id, personFromJson(speaker));
+
   return {
     paged: keyedLoaders<Page>(),
     related: keyedLoaders<{ id: number; sharedArticles: number }[]>(),
-    article: byId<Article>(async (ids) =>
-      (await prisma.article.findMany({ where: { id: { in: ids } }, select: articleColumns })).map(articleFromRow)),
-    person: byId<Person>(async (ids) => (await prisma.person.findMany({ where: { id: { in: ids } } })).map(personFromRow)),
-    venue: byId<Venue>(async (ids) => (await prisma.venue.findMany({ where: { id: { in: ids } } })).map(venueFromRow)),
-    quote: byId<Quote>(async (ids) => (await prisma.quote.findMany({ where: { id: { in: ids } } })).map(quoteFromRow)),
-    comment: byId<Comment>(async (ids) => (await prisma.comment.findMany({ where: { id: { in: ids } } })).map(commentFromRow)),
+    article,
+    person,
+    venue,
+    quote: byId<Quote>(async (ids) => (await quotesByIds(db, ids)).map(quoteFromRow)),
+    comment: byId<Comment>(async (ids) => (await commentsByIds(db, ids)).map(commentFromRow)),
 
-    quotesByArticle: childrenOf<Quote>(
-      async (ids) => (await prisma.quote.findMany({ where: { articleId: { in: ids } }, orderBy: { position: "asc" } })).map(quoteFromRow),
-      (q) => q.articleId),
-    quotesBySpeaker: childrenOf<Quote>(
-      async (ids) =>
-        (await prisma.quote.findMany({ where: { speakerId: { in: ids } }, orderBy: [{ articleId: "desc" }, { position: "asc" }] })).map(quoteFromRow),
-      (q) => q.speakerId!),
-    commentsByArticle: childrenOf<Comment>(
-      async (ids) => (await prisma.comment.findMany({ where: { articleId: { in: ids } }, orderBy: { position: "asc" } })).map(commentFromRow),
-      (c) => c.articleId),
-    // Only the keys, most mentioned first: what Article.persons and Article.venues need,
-    // without the mention offsets (a JSON array per row) that the mention edges carry.
-    personIdsByArticle: childrenOf<{ articleId: number; personId: number }>(
-      (ids) => prisma.articlePerson.findMany({
-        where: { articleId: { in: ids } }, orderBy: [{ mentionCount: "desc" }, { personId: "asc" }], select: { articleId: true, personId: true },
+    quotesByArticle: childrenOf<Quote>(quotesWithSpeakersBy("articleId"), (q) => q.articleId),
+    quotesBySpeaker: childrenOf<Quote>(quotesWithSpeakersBy("speakerId"), (q) => q.speakerId!),
+    commentsByArticle: childrenOf<Comment>(async (ids) => (await commentRowsOfArticles(db, ids)).map(commentFromRow), (c) => c.articleId),
+    // Article.persons and Article.venues: the rows themselves, most mentioned first, without
+    // the mention offsets (a JSON array per row) that the mention edges carry.
+    personsByArticle: childrenOf<{ articleId: number; person: Person }>(
+      async (ids) => (await personsOfArticles(db, ids)).map(({ mentionedIn, ...row }) => {
+        const loaded = personFromRow(row);
+        person.prime(loaded.dbId, loaded);
+        return { articleId: mentionedIn, person: loaded };
       }),
       (m) => m.articleId),
-    venueIdsByArticle: childrenOf<{ articleId: number; venueId: number }>(
-      (ids) => prisma.articleVenue.findMany({
-        where: { articleId: { in: ids } }, orderBy: [{ mentionCount: "desc" }, { venueId: "asc" }], select: { articleId: true, venueId: true },
+    venuesByArticle: childrenOf<{ articleId: number; venue: Venue }>(
+      async (ids) => (await venuesOfArticles(db, ids)).map(({ mentionedIn, ...row }) => {
+        const loaded = venueFromRow(row);
+        venue.prime(loaded.dbId, loaded);
+        return { articleId: mentionedIn, venue: loaded };
       }),
       (m) => m.articleId),
     personMentionsByArticle: childrenOf<PersonMention>(
-      async (ids) =>
-        (await prisma.articlePerson.findMany({ where: { articleId: { in: ids } }, orderBy: [{ mentionCount: "desc" }, { personId: "asc" }] }))
-          .map(personMentionFromRow),
-      (m) => m.articleId),
+      async (ids) => (await personMentions(db, "articleId", ids)).map(personMentionFromRow), (m) => m.articleId),
     personMentionsByPerson: childrenOf<PersonMention>(
-      async (ids) =>
-        (await prisma.articlePerson.findMany({ where: { personId: { in: ids } }, orderBy: { articleId: "desc" } })).map(personMentionFromRow),
-      (m) => m.personId),
+      async (ids) => (await personMentions(db, "personId", ids)).map(personMentionFromRow), (m) => m.personId),
     venueMentionsByArticle: childrenOf<VenueMention>(
-      async (ids) =>
-        (await prisma.articleVenue.findMany({ where: { articleId: { in: ids } }, orderBy: [{ mentionCount: "desc" }, { venueId: "asc" }] }))
-          .map(venueMentionFromRow),
-      (m) => m.articleId),
-    articleCountOfPerson: countsOf(async (ids) =>
-      (await prisma.articlePerson.groupBy({ by: ["personId"], where: { personId: { in: ids } }, _count: { _all: true } }))
-        .map((g) => ({ key: g.personId, count: g._count._all }))),
-    quoteCountOfPerson: countsOf(async (ids) =>
-      (await prisma.quote.groupBy({ by: ["speakerId"], where: { speakerId: { in: ids } }, _count: { _all: true } }))
-        .map((g) => ({ key: g.speakerId!, count: g._count._all }))),
-    articleCountOfVenue: countsOf(async (ids) =>
-      (await prisma.articleVenue.groupBy({ by: ["venueId"], where: { venueId: { in: ids } }, _count: { _all: true } }))
-        .map((g) => ({ key: g.venueId, count: g._count._all }))),
+      async (ids) => (await venueMentions(db, "articleId", ids)).map(venueMentionFromRow), (m) => m.articleId),
     venueMentionsByVenue: childrenOf<VenueMention>(
-      async (ids) =>
-        (await prisma.articleVenue.findMany({ where: { venueId: { in: ids } }, orderBy: { articleId: "desc" } })).map(venueMentionFromRow),
-      (m) => m.venueId),
+      async (ids) => (await venueMentions(db, "venueId", ids)).map(venueMentionFromRow), (m) => m.venueId),
+    articleCountOfPerson: countsOf((ids) => countsByKey(db, "articlesOfPerson", ids)),
+    quoteCountOfPerson: countsOf((ids) => countsByKey(db, "quotesOfPerson", ids)),
+    articleCountOfVenue: countsOf((ids) => countsByKey(db, "articlesOfVenue", ids)),
   };
 }
 

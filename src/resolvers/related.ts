@@ -26,7 +26,7 @@ export async function relatedEntities<E>(
   const limit = inRange(first, "first", 0, MAX_PAGE_SIZE);
   if (minShared < 1) throw badInput(`minSharedArticles must be at least 1, got ${minShared}`, "minSharedArticles");
   const related = await loaders
-    .related(`${field}:${limit}:${minShared}`, (parents) => relatedByParent(db.prisma, from, to, parents, limit, minShared))
+    .related(`${field}:${limit}:${minShared}`, (parents) => relatedByParent(db, from, to, parents, limit, minShared))
     .load(parentId);
   return withLoaded(related, await load(related.map((r) => r.id)), (r, entity) => ({ entity, sharedArticles: r.sharedArticles }));
 }

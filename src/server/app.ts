@@ -52,7 +52,7 @@ export async function startServer({
   const httpServer = http.createServer(app);
   const schema = await getSchema(events.pubSub);
   const contextFor = (headers: http.IncomingHttpHeaders): Context => ({
-    db, loaders: createLoaders(db.prisma), log, access: accessFor(access, headers), pubSub: events.pubSub,
+    db, loaders: createLoaders(db), log, access: accessFor(access, headers), pubSub: events.pubSub,
   });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });

@@ -1,6 +1,7 @@
 // Aggregates for dashboards: top lists over a set of articles, timelines, the co-occurrence
 // network, and counts of related entities per parent (batched for many parents at once).
-import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import type { SqlReader } from "../sql-reader.js";
 import { articleConditions, type ArticleFilterValues } from "./articles.js";
 
 const matching = (filter: ArticleFilterValues) => {
@@ -15,31 +16,31 @@ export interface EntityCountRow {
 }
 
 /** Persons most often mentioned in the matching articles. */
-export function topPersons(prisma: PrismaClient, filter: ArticleFilterValues, limit: number): Promise<EntityCountRow[]> {
-  return prisma.$queryRaw<EntityCountRow[]>`
+export function topPersons(db: SqlReader, filter: ArticleFilterValues, limit: number): Promise<EntityCountRow[]> {
+  return db.query<EntityCountRow>(Prisma.sql`
     SELECT ap."personId" AS id, count(*)::int AS "articleCount", sum(ap."mentionCount")::int AS "mentionCount"
     FROM "ArticlePerson" ap JOIN "Article" a ON a.id = ap."articleId"
     WHERE ${matching(filter)}
-    GROUP BY ap."personId" ORDER BY "articleCount" DESC, "mentionCount" DESC, id ASC LIMIT ${limit}`;
+    GROUP BY ap."personId" ORDER BY "articleCount" DESC, "mentionCount" DESC, id ASC LIMIT ${limit}`);
 }
 
 /** Venues most often named in the matching articles; only geocoded ones for a map. */
-export function topVenues(prisma: PrismaClient, filter: ArticleFilterValues, limit: number, { geocodedOnly = false } = {}): Promise<EntityCountRow[]> {
-  return prisma.$queryRaw<EntityCountRow[]>`
+export function topVenues(db: SqlReader, filter: ArticleFilterValues, limit: number, { geocodedOnly = false } = {}): Promise<EntityCountRow[]> {
+  return db.query<EntityCountRow>(Prisma.sql`
     SELECT av."venueId" AS id, count(*)::int AS "articleCount", sum(av."mentionCount")::int AS "mentionCount"
     FROM "ArticleVenue" av JOIN "Article" a ON a.id = av."articleId"
     ${geocodedOnly ? Prisma.sql`JOIN "Venue" v ON v.id = av."venueId" AND v.latitude IS NOT NULL AND v.longitude IS NOT NULL` : Prisma.empty}
     WHERE ${matching(filter)}
-    GROUP BY av."venueId" ORDER BY "articleCount" DESC, "mentionCount" DESC, id ASC LIMIT ${limit}`;
+    GROUP BY av."venueId" ORDER BY "articleCount" DESC, "mentionCount" DESC, id ASC LIMIT ${limit}`);
 }
 
 /** Persons most often quoted in the matching articles. */
-export function topSpeakers(prisma: PrismaClient, filter: ArticleFilterValues, limit: number) {
-  return prisma.$queryRaw<{ id: number; quoteCount: number; articleCount: number }[]>`
+export function topSpeakers(db: SqlReader, filter: ArticleFilterValues, limit: number) {
+  return db.query<{ id: number; quoteCount: number; articleCount: number }>(Prisma.sql`
     SELECT q."speakerId" AS id, count(*)::int AS "quoteCount", count(DISTINCT q."articleId")::int AS "articleCount"
     FROM "Quote" q JOIN "Article" a ON a.id = q."articleId"
     WHERE q."speakerId" IS NOT NULL AND ${matching(filter)}
-    GROUP BY q."speakerId" ORDER BY "quoteCount" DESC, "articleCount" DESC, id ASC LIMIT ${limit}`;
+    GROUP BY q."speakerId" ORDER BY "quoteCount" DESC, "articleCount" DESC, id ASC LIMIT ${limit}`);
 }
 
 export type TimelineInterval = "DAY" | "WEEK" | "MONTH";
@@ -48,7 +49,7 @@ export type TimelineInterval = "DAY" | "WEEK" | "MONTH";
  * Matching articles per interval of publication time (UTC), and the mentions of the person
  * or venue filtered on. Intervals without articles are absent; the resolver fills them.
  */
-export function timeline(prisma: PrismaClient, filter: ArticleFilterValues, interval: TimelineInterval) {
+export function timeline(db: SqlReader, filter: ArticleFilterValues, interval: TimelineInterval) {
   const unit = Prisma.raw(`'${interval.toLowerCase()}'`);
   const mentions =
     filter.personId != null
@@ -56,18 +57,18 @@ export function timeline(prisma: PrismaClient, filter: ArticleFilterValues, inte
       : filter.venueId != null
         ? Prisma.sql`sum((SELECT av."mentionCount" FROM "ArticleVenue" av WHERE av."articleId" = a.id AND av."venueId" = ${filter.venueId}))::int`
         : Prisma.sql`NULL::int`;
-  return prisma.$queryRaw<{ start: Date; articleCount: number; mentionCount: number | null }[]>`
+  return db.query<{ start: Date; articleCount: number; mentionCount: number | null }>(Prisma.sql`
     SELECT date_trunc(${unit}, a."publishedAt") AS start, count(*)::int AS "articleCount", ${mentions} AS "mentionCount"
     FROM "Article" a WHERE a."publishedAt" IS NOT NULL AND ${matching(filter)}
-    GROUP BY 1 ORDER BY 1`;
+    GROUP BY 1 ORDER BY 1`);
 }
 
 /**
  * The co-occurrence network of the `maxNodes` persons most mentioned in the matching
  * articles: pairs named together in at least `minWeight` of them.
  */
-export function coMentionEdges(prisma: PrismaClient, filter: ArticleFilterValues, minWeight: number, maxNodes: number) {
-  return prisma.$queryRaw<{ source: number; target: number; weight: number }[]>`
+export function coMentionEdges(db: SqlReader, filter: ArticleFilterValues, minWeight: number, maxNodes: number) {
+  return db.query<{ source: number; target: number; weight: number }>(Prisma.sql`
     WITH matching AS (SELECT a.id FROM "Article" a WHERE ${matching(filter)}),
     top AS (
       SELECT ap."personId" AS id FROM "ArticlePerson" ap JOIN matching m ON m.id = ap."articleId"
@@ -81,15 +82,15 @@ export function coMentionEdges(prisma: PrismaClient, filter: ArticleFilterValues
     SELECT x."personId" AS source, y."personId" AS target, count(*)::int AS weight
     FROM mentions x JOIN mentions y ON y."articleId" = x."articleId" AND y."personId" > x."personId"
     GROUP BY x."personId", y."personId" HAVING count(*) >= ${minWeight}
-    ORDER BY weight DESC, source ASC, target ASC`;
+    ORDER BY weight DESC, source ASC, target ASC`);
 }
 
 /** How many matching articles mention each person, for the given persons. */
-export function articleCountsOfPersons(prisma: PrismaClient, filter: ArticleFilterValues, personIds: number[]) {
+export function articleCountsOfPersons(db: SqlReader, filter: ArticleFilterValues, personIds: number[]) {
   if (!personIds.length) return Promise.resolve([]);
-  return prisma.$queryRaw<{ id: number; articleCount: number }[]>`
+  return db.query<{ id: number; articleCount: number }>(Prisma.sql`
     SELECT ap."personId" AS id, count(*)::int AS "articleCount" FROM "ArticlePerson" ap JOIN "Article" a ON a.id = ap."articleId"
-    WHERE ap."personId" = ANY(${personIds}::int[]) AND ${matching(filter)} GROUP BY ap."personId"`;
+    WHERE ap."personId" = ANY(${personIds}::int[]) AND ${matching(filter)} GROUP BY ap."personId"`);
 }
 
 /** The mention tables that relate persons and venues through shared articles. */
@@ -103,7 +104,7 @@ const MENTION_TABLES = {
  * with it, at most `limit` each and at least `minShared` shared articles: one statement.
  */
 export async function relatedByParent(
-  prisma: PrismaClient,
+  db: SqlReader,
   from: keyof typeof MENTION_TABLES,
   to: keyof typeof MENTION_TABLES,
   parents: readonly number[],
@@ -113,14 +114,14 @@ export async function relatedByParent(
   const x = MENTION_TABLES[from];
   const y = MENTION_TABLES[to];
   const notSelf = from === to ? Prisma.sql`AND y.${y.key} <> x.${x.key}` : Prisma.empty;
-  const rows = await prisma.$queryRaw<{ parent: number; id: number; sharedArticles: number }[]>`
+  const rows = await db.query<{ parent: number; id: number; sharedArticles: number }>(Prisma.sql`
     SELECT parent, id, "sharedArticles" FROM (
       SELECT x.${x.key} AS parent, y.${y.key} AS id, count(*)::int AS "sharedArticles",
         row_number() OVER (PARTITION BY x.${x.key} ORDER BY count(*) DESC, y.${y.key} ASC) AS rank
       FROM ${x.table} x JOIN ${y.table} y ON y."articleId" = x."articleId" ${notSelf}
       WHERE x.${x.key} = ANY(${[...parents]}::int[])
       GROUP BY x.${x.key}, y.${y.key} HAVING count(*) >= ${minShared}
-    ) ranked WHERE rank <= ${limit} ORDER BY parent, rank`;
+    ) ranked WHERE rank <= ${limit} ORDER BY parent, rank`);
   const byParent = new Map<number, { id: number; sharedArticles: number }[]>(parents.map((p) => [p, []]));
   for (const { parent, ...row } of rows) byParent.get(parent)?.push(row);
   return byParent;

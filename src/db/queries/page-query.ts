@@ -2,7 +2,8 @@
 // One statement counts the list and one fetches the page; for nested connections one
 // statement pages the lists of many parents at once (window functions), so a connection
 // costs the same number of statements whatever the page size or the number of parents.
-import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import type { SqlReader } from "../sql-reader.js";
 import { offsetAndLimit, needsTotalFirst, type PageWindow } from "../../resolvers/pagination.js";
 
 export interface ListQuery {
@@ -47,17 +48,17 @@ export function pageFlags(window: PageWindow, total: number): Pick<Page, "hasPre
  * `before`) or a client asks for totalCount; otherwise one row more than the page tells
  * whether another page follows.
  */
-export async function fetchPage(prisma: PrismaClient, query: ListQuery, window: PageWindow): Promise<Page> {
+export async function fetchPage(db: SqlReader, query: ListQuery, window: PageWindow): Promise<Page> {
   let counted: Promise<number> | undefined;
   const count = () =>
-    (counted ??= prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${query.from} WHERE ${conditions(query.where)}`
+    (counted ??= db.query<{ total: number }>(Prisma.sql`SELECT count(*)::int AS total FROM ${query.from} WHERE ${conditions(query.where)}`)
       .then((rows) => rows[0]!.total));
   const rowsAt = ({ offset, limit }: { offset: number; limit: number }): Promise<PageRow[]> =>
     limit === 0
       ? Promise.resolve<PageRow[]>([])
-      : prisma.$queryRaw<PageRow[]>`
+      : db.query<PageRow>(Prisma.sql`
           SELECT ${query.id} AS id${extraColumns(query.columns)} FROM ${query.from} WHERE ${conditions(query.where)}
-          ORDER BY ${query.orderBy} OFFSET ${offset} LIMIT ${limit}`.then((rows) =>
+          ORDER BY ${query.orderBy} OFFSET ${offset}::int LIMIT ${limit}::int`).then((rows) =>
           rows.map((row, i) => ({ ...row, position: offset + 1 + i })));
 
   if (needsTotalFirst(window)) {
@@ -82,7 +83,7 @@ export async function fetchPage(prisma: PrismaClient, query: ListQuery, window: 
  * names the parent (e.g. Prisma.sql`ap."personId"`).
  */
 export async function fetchPagesByParent(
-  prisma: PrismaClient,
+  db: SqlReader,
   query: ListQuery & { parent: Prisma.Sql },
   parents: readonly number[],
   window: PageWindow,
@@ -90,7 +91,7 @@ export async function fetchPagesByParent(
   const { after, before, first, last } = window;
   // Row 1 of every list always comes back too, so a list whose page is empty still
   // reports its total; it is dropped below when outside the window.
-  const rows = await prisma.$queryRaw<(PageRow & { parent: number; total: number })[]>`
+  const rows = await db.query<PageRow & { parent: number; total: number }>(Prisma.sql`
     SELECT * FROM (
       SELECT ${query.parent} AS parent, ${query.id} AS id${extraColumns(query.columns)},
         row_number() OVER (PARTITION BY ${query.parent} ORDER BY ${query.orderBy})::int AS position,
@@ -100,7 +101,7 @@ export async function fetchPagesByParent(
     WHERE position = 1 OR (position > ${after}::int AND position < COALESCE(${before}::int, total + 1)
       AND (${first}::int IS NULL OR position <= ${after}::int + ${first}::int)
       AND (${last}::int IS NULL OR position >= COALESCE(${before}::int, total + 1) - ${last}::int))
-    ORDER BY parent, position`;
+    ORDER BY parent, position`);
 
   const pages = new Map<number, Page>(parents.map((parent) => [parent, { rows: [], total: 0, ...pageFlags(window, 0) }]));
   for (const { parent, total, ...row } of rows) {
@@ -113,9 +114,9 @@ export async function fetchPagesByParent(
 }
 
 /** The keys of one slice of a list, without counting it (for the plain list fields). */
-export async function fetchIds(prisma: PrismaClient, query: ListQuery, offset: number, limit: number): Promise<number[]> {
+export async function fetchIds(db: SqlReader, query: ListQuery, offset: number, limit: number): Promise<number[]> {
   if (limit === 0) return [];
-  const rows = await prisma.$queryRaw<{ id: number }[]>`
-    SELECT ${query.id} AS id FROM ${query.from} WHERE ${conditions(query.where)} ORDER BY ${query.orderBy} OFFSET ${offset} LIMIT ${limit}`;
+  const rows = await db.query<{ id: number }>(Prisma.sql`
+    SELECT ${query.id} AS id FROM ${query.from} WHERE ${conditions(query.where)} ORDER BY ${query.orderBy} OFFSET ${offset}::int LIMIT ${limit}::int`);
   return rows.map((row) => row.id);
 }

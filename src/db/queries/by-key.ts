@@ -1,0 +1,103 @@
+// Rows by primary key and child rows by parent key, for the API's per-request loaders: one
+// statement answers any number of keys. Where a client almost always reads the related row
+// too (a quote's speaker, an article's persons), the statement joins it in so the loaders
+// can prime the row's own loader instead of sending another statement.
+import { Prisma } from "../../generated/prisma/client.js";
+import type * as Db from "../../generated/prisma/client.js";
+import type { SqlReader } from "../sql-reader.js";
+
+/** The article columns the API reads: everything but the raw input, its hints and the search vector. */
+const ARTICLE_COLUMNS = [
+  "id", "contentHash", "format", "url", "title", "body", "publishedAt", "dateline", "source", "photoCaption", "photoCredit",
+  "tags", "relatedHeadlines", "extractorVersion", "ingestedAt", "updatedAt",
+] as const;
+/** Every quote column but the search vector. */
+const QUOTE_COLUMNS = [
+  "id", "articleId", "speakerId", "speakerText", "text", "cue", "startOffset", "endOffset", "context", "confidence", "position",
+] as const;
+
+export type ArticleRow = Pick<Db.Article, (typeof ARTICLE_COLUMNS)[number]>;
+export type QuoteRow = Pick<Db.Quote, (typeof QUOTE_COLUMNS)[number]>;
+
+/** A column list qualified by a table alias: a."id", a."title" … */
+function columnList(alias: string, columns: readonly string[]): Prisma.Sql {
+  return Prisma.raw(columns.map((column) => `${alias}."${column}"`).join(", "));
+}
+
+/** The article columns as a select list, for queries that return whole articles (list pages). */
+export function articleColumns(alias: string): Prisma.Sql {
+  return columnList(alias, ARTICLE_COLUMNS);
+}
+
+const keyArray = (keys: readonly number[]) => Prisma.sql`${[...keys]}::int[]`;
+
+export const articlesByIds = (db: SqlReader, ids: readonly number[]) =>
+  db.query<ArticleRow>(Prisma.sql`SELECT ${articleColumns("a")} FROM "Article" a WHERE a.id = ANY(${keyArray(ids)})`);
+
+export const personsByIds = (db: SqlReader, ids: readonly number[]) =>
+  db.query<Db.Person>(Prisma.sql`SELECT * FROM "Person" WHERE id = ANY(${keyArray(ids)})`);
+
+export const venuesByIds = (db: SqlReader, ids: readonly number[]) =>
+  db.query<Db.Venue>(Prisma.sql`SELECT * FROM "Venue" WHERE id = ANY(${keyArray(ids)})`);
+
+export const quotesByIds = (db: SqlReader, ids: readonly number[]) =>
+  db.query<QuoteRow>(Prisma.sql`SELECT ${columnList("q", QUOTE_COLUMNS)} FROM "Quote" q WHERE q.id = ANY(${keyArray(ids)})`);
+
+export const commentsByIds = (db: SqlReader, ids: readonly number[]) =>
+  db.query<Db.Comment>(Prisma.sql`SELECT * FROM "Comment" WHERE id = ANY(${keyArray(ids)})`);
+
+/** A quote with its speaker's Person row as JSON (null when the speaker is no person). */
+export type QuoteWithSpeakerRow = QuoteRow & { speaker: PersonJson | null };
+/** A Person row as to_jsonb writes it: timestamps are strings without a zone (UTC). */
+export type PersonJson = Omit<Db.Person, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
+
+/** The quotes of articles in reading order, or of speakers newest article first, with the speaker. */
+export function quotesWithSpeakers(db: SqlReader, by: "articleId" | "speakerId", keys: readonly number[]) {
+  const order = by === "articleId" ? Prisma.sql`q."articleId", q.position` : Prisma.sql`q."speakerId", q."articleId" DESC, q.position`;
+  return db.query<QuoteWithSpeakerRow>(Prisma.sql`
+    SELECT ${columnList("q", QUOTE_COLUMNS)}, to_jsonb(p) AS speaker
+    FROM "Quote" q LEFT JOIN "Person" p ON p.id = q."speakerId"
+    WHERE q.${Prisma.raw(`"${by}"`)} = ANY(${keyArray(keys)}) ORDER BY ${order}`);
+}
+
+export const commentRowsOfArticles = (db: SqlReader, articleIds: readonly number[]) =>
+  db.query<Db.Comment>(Prisma.sql`SELECT * FROM "Comment" WHERE "articleId" = ANY(${keyArray(articleIds)}) ORDER BY "articleId", position`);
+
+/** The persons of articles, most mentioned first, with their Person rows. */
+export const personsOfArticles = (db: SqlReader, articleIds: readonly number[]) =>
+  db.query<Db.Person & { mentionedIn: number }>(Prisma.sql`
+    SELECT ap."articleId" AS "mentionedIn", p.* FROM "ArticlePerson" ap JOIN "Person" p ON p.id = ap."personId"
+    WHERE ap."articleId" = ANY(${keyArray(articleIds)}) ORDER BY ap."articleId", ap."mentionCount" DESC, ap."personId"`);
+
+/** The venues of articles, most mentioned first, with their Venue rows. */
+export const venuesOfArticles = (db: SqlReader, articleIds: readonly number[]) =>
+  db.query<Db.Venue & { mentionedIn: number }>(Prisma.sql`
+    SELECT av."articleId" AS "mentionedIn", v.* FROM "ArticleVenue" av JOIN "Venue" v ON v.id = av."venueId"
+    WHERE av."articleId" = ANY(${keyArray(articleIds)}) ORDER BY av."articleId", av."mentionCount" DESC, av."venueId"`);
+
+/** Mention rows (counts, surface forms, offsets) by article (most mentioned first) or by person/venue (newest article first). */
+export function personMentions(db: SqlReader, by: "articleId" | "personId", keys: readonly number[]) {
+  const order = by === "articleId" ? Prisma.sql`"articleId", "mentionCount" DESC, "personId"` : Prisma.sql`"personId", "articleId" DESC`;
+  return db.query<Db.ArticlePerson>(Prisma.sql`
+    SELECT * FROM "ArticlePerson" WHERE ${Prisma.raw(`"${by}"`)} = ANY(${keyArray(keys)}) ORDER BY ${order}`);
+}
+
+export function venueMentions(db: SqlReader, by: "articleId" | "venueId", keys: readonly number[]) {
+  const order = by === "articleId" ? Prisma.sql`"articleId", "mentionCount" DESC, "venueId"` : Prisma.sql`"venueId", "articleId" DESC`;
+  return db.query<Db.ArticleVenue>(Prisma.sql`
+    SELECT * FROM "ArticleVenue" WHERE ${Prisma.raw(`"${by}"`)} = ANY(${keyArray(keys)}) ORDER BY ${order}`);
+}
+
+/** Rows per key of a table's key column (articles per person, quotes per speaker …). */
+const COUNTED = {
+  articlesOfPerson: { table: `"ArticlePerson"`, key: `"personId"` },
+  quotesOfPerson: { table: `"Quote"`, key: `"speakerId"` },
+  articlesOfVenue: { table: `"ArticleVenue"`, key: `"venueId"` },
+} as const;
+
+export function countsByKey(db: SqlReader, what: keyof typeof COUNTED, keys: readonly number[]) {
+  const { table, key } = COUNTED[what];
+  return db.query<{ key: number; count: number }>(Prisma.sql`
+    SELECT ${Prisma.raw(key)} AS key, count(*)::int AS count FROM ${Prisma.raw(table)}
+    WHERE ${Prisma.raw(key)} = ANY(${keyArray(keys)}) GROUP BY 1`);
+}
