@@ -2,6 +2,7 @@
 // client. The API's reads are hand-written SQL already; going through the client's
 // $queryRaw cost about a millisecond of compilation and mapping per statement, which is
 // most of a page request's time. Writes keep Prisma's client and its transactions.
+import { createHash } from "node:crypto";
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { Prisma } from "../generated/prisma/client.js";
@@ -31,11 +32,27 @@ const pgTypes = {
     oid === TIMESTAMP ? parseUtcTimestamp : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * Names each statement text, so that every pool connection parses and plans it once and
+ * then only binds values: the API's statements are a fixed set of templates, and planning
+ * a page statement costs about as much as running it.
+ */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `ng_${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+const statementNames = new Map<string, string>();
+
 export function poolReader(pool: pg.Pool, onSql: (sql: string) => void): SqlReader {
   return {
     async query<T>(sql: Prisma.Sql) {
-      onSql(sql.text);
-      const result = await pool.query({ text: sql.text, values: driverValues(sql.values), types: pgTypes });
+      const text = sql.text;
+      onSql(text);
+      const result = await pool.query({ name: statementName(text), text, values: driverValues(sql.values), types: pgTypes });
       return result.rows as T[];
     },
   };

@@ -1,6 +1,6 @@
 // Turns database rows into GraphQL objects. The row's numeric key stays on the object
 // as dbId for the resolvers; clients only ever see the opaque global id.
-import type { ArticleRow, PersonJson, QuoteRow } from "../db/queries/by-key.js";
+import type { ArticleRow, PersonJson, QuoteRow, VenueJson } from "../db/queries/by-key.js";
 import type * as Db from "../generated/prisma/client.js";
 import { Article } from "./Article.js";
 import { Comment } from "./Comment.js";
@@ -18,10 +18,17 @@ export function personFromRow(row: Db.Person): Person {
   return Object.assign(new Person(), { ...row, id: toGlobalId("Person", row.id), dbId: row.id });
 }
 
-/** A Person row that came as JSON inside another row (to_jsonb): its timestamps are UTC strings. */
+/** A timestamp as JSON has it (to_jsonb of a plain timestamp, which holds UTC). */
+const utc = (timestamp: string) => new Date(`${timestamp}Z`);
+
+/** A Person row that came as JSON inside another row. */
 export function personFromJson(json: PersonJson): Person {
-  const utc = (timestamp: string) => new Date(`${timestamp}Z`);
   return personFromRow({ ...json, createdAt: utc(json.createdAt), updatedAt: utc(json.updatedAt) });
+}
+
+/** A Venue row that came as JSON inside another row. */
+export function venueFromJson(json: VenueJson): Venue {
+  return venueFromRow({ ...json, createdAt: utc(json.createdAt) });
 }
 
 export function quoteFromRow(row: QuoteRow): Quote {

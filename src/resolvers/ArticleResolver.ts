@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
-import { articleListQuery, defaultArticleOrder } from "../db/queries/articles.js";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
+import { articleListQuery, defaultArticleOrder, withArticleRows } from "../db/queries/articles.js";
 import { fetchIds, fetchPage } from "../db/queries/page-query.js";
 import { quotesOfArticles } from "../db/queries/quotes.js";
 import { Article } from "../models/Article.js";
@@ -13,13 +14,14 @@ import { Quote } from "../models/Quote.js";
 import { QuoteConnection, QuoteEdge } from "../models/QuoteConnection.js";
 import { Venue } from "../models/Venue.js";
 import { dbIdOf } from "./args.js";
-import { pageOfParent, searchFields, toConnection } from "./connections.js";
+import { articlesOfRows, pageOfParent, searchFields, toConnection } from "./connections.js";
 import type { Context } from "./context.js";
 import { badInput } from "./errors.js";
 import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
 import { ArticleOrder, QuoteOrder } from "./inputs/orders.js";
 import { QuoteFilter, quoteFilterValues } from "./inputs/QuoteFilter.js";
 import { ConnectionArgs, ListArgs, listSlice, pageWindow } from "./pagination.js";
+import { articleConnectionNeeds } from "./lookahead.js";
 import { present } from "./present.js";
 
 @Resolver(() => Article)
@@ -43,13 +45,17 @@ export class ArticleResolver implements ResolverInterface<Article> {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg("filter", () => ArticleFilter, { nullable: true, description: "Only articles that match." }) filter: ArticleFilter | null,
     @Arg("orderBy", () => ArticleOrder, { nullable: true, description: "Sort order; newest first by default, most relevant first with a search." }) orderBy: ArticleOrder | null,
-    @Ctx() { db, loaders }: Context,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ArticleConnection> {
     const window = pageWindow(args);
     const values = articleFilterValues(filter);
     if (orderBy?.field === "RELEVANCE" && !values.search) throw badInput("orderBy RELEVANCE needs filter.search", "orderBy");
-    const page = await fetchPage(db, articleListQuery(values, orderBy ?? defaultArticleOrder(values)), window);
-    return toConnection(ArticleConnection, ArticleEdge, page, (ids) => loaders.article.loadMany(ids), searchFields);
+    // One statement for the page, its total and the children the client selected.
+    const needs = articleConnectionNeeds(info);
+    const query = withArticleRows(articleListQuery(values, orderBy ?? defaultArticleOrder(values)), needs);
+    const page = await fetchPage(context.db, query, window, { countWithPage: needs.totalCount });
+    return toConnection(ArticleConnection, ArticleEdge, page, articlesOfRows(context, page), searchFields);
   }
 
   @Query(() => ArticleConnection, { description: 'Full-text search over articles\' titles and bodies (PostgreSQL text search; web-search syntax: "a phrase", or, -not), most relevant first, with highlighted snippets.' })
@@ -58,9 +64,10 @@ export class ArticleResolver implements ResolverInterface<Article> {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg("filter", () => ArticleFilter, { nullable: true, description: "Further conditions on the articles found." }) filter: ArticleFilter | null,
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ArticleConnection> {
     if (!query.trim()) throw badInput("query must not be empty", "query");
-    return this.articlesConnection(args, { ...filter, search: query }, null, context);
+    return this.articlesConnection(args, { ...filter, search: query }, null, context, info);
   }
 
   @Query(() => Article, { nullable: true, description: "One article by ID." })

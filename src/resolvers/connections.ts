@@ -1,7 +1,10 @@
 // Turns a fetched page (positions and keys) into a Relay connection of loaded nodes.
 import type { Prisma } from "../generated/prisma/client.js";
 import { fetchPagesByParent, type ListQuery, type Page, type PageRow } from "../db/queries/page-query.js";
+import { articleRowOf, type ArticleChildrenJson } from "../db/queries/by-key.js";
 import { PageInfo } from "../models/connection.js";
+import type { Article } from "../models/Article.js";
+import { articleFromRow } from "../models/from-row.js";
 import type { Context } from "./context.js";
 import { cursorAt, type PageWindow } from "./pagination.js";
 
@@ -43,6 +46,21 @@ export async function toConnection<N, E extends EdgeShape<N>, C extends Connecti
   const { total } = page;
   Object.defineProperty(connection, "totalCount", { get: () => (typeof total === "number" ? total : total()), enumerable: true });
   return connection;
+}
+
+/**
+ * The articles of a page whose rows carry them (see withArticleRows), for toConnection.
+ * Whole articles and the children that came with them fill the loaders for the rest of
+ * the request; an article read without its body is used for this page only.
+ */
+export function articlesOfRows({ loaders }: Context, page: Page): (ids: number[]) => Promise<Article[]> {
+  const articles = page.rows.map((row) => {
+    const { article, complete } = articleRowOf(row);
+    const node = articleFromRow(article);
+    loaders.primeArticle(node, row as ArticleChildrenJson, { complete });
+    return node;
+  });
+  return () => Promise.resolve(articles);
 }
 
 /** Search rank and snippet columns of a row, when the query had a search. */

@@ -5,12 +5,13 @@
 import DataLoader from "dataloader";
 import {
   articlesByIds, commentRowsOfArticles, commentsByIds, countsByKey, personMentions, personsByIds, personsOfArticles, quotesByIds,
-  quotesWithSpeakers, venueMentions, venuesByIds, venuesOfArticles, type PersonJson,
+  quotesWithSpeakers, venueMentions, venuesByIds, venuesOfArticles, type ArticleChildrenJson, type QuoteWithSpeakerRow,
 } from "../db/queries/by-key.js";
 import type { Page } from "../db/queries/page-query.js";
 import type { SqlReader } from "../db/sql-reader.js";
 import {
-  articleFromRow, commentFromRow, personFromJson, personFromRow, personMentionFromRow, quoteFromRow, venueFromRow, venueMentionFromRow,
+  articleFromRow, commentFromRow, personFromJson, personFromRow, personMentionFromRow, quoteFromRow, venueFromJson, venueFromRow,
+  venueMentionFromRow,
 } from "../models/from-row.js";
 import type { Article } from "../models/Article.js";
 import type { Comment } from "../models/Comment.js";
@@ -69,14 +70,18 @@ export function createLoaders(db: SqlReader) {
   const venue = byId<Venue>(async (ids) => (await venuesByIds(db, ids)).map(venueFromRow));
 
   /** Quotes with their speakers joined in: the speakers' loader is primed, not queried. */
+  const quoteWithSpeaker = ({ speaker, ...row }: QuoteWithSpeakerRow) => {
+    if (speaker) person.prime(speaker.id, personFromJson(speaker));
+    return quoteFromRow(row);
+  };
   const quotesWithSpeakersBy = (by: "articleId" | "speakerId") => async (keys: number[]) =>
-    (await quotesWithSpeakers(db, by, keys)).map(({ speaker, ...row }) => {
-      if (speaker) primeSpeaker(speaker);
-      return quoteFromRow(row);
-    });
-  const primeSpeaker = (speaker: PersonJson) => person.prime(speaker.id, personFromJson(speaker));
+    (await quotesWithSpeakers(db, by, keys)).map(quoteWithSpeaker);
+  const primed = <T extends { dbId: number }>(loader: DataLoader<number, T | null>, item: T) => {
+    loader.prime(item.dbId, item);
+    return item;
+  };
 
-  return {
+  const loaders = {
     paged: keyedLoaders<Page>(),
     related: keyedLoaders<{ id: number; sharedArticles: number }[]>(),
     article,
@@ -91,18 +96,12 @@ export function createLoaders(db: SqlReader) {
     // Article.persons and Article.venues: the rows themselves, most mentioned first, without
     // the mention offsets (a JSON array per row) that the mention edges carry.
     personsByArticle: childrenOf<{ articleId: number; person: Person }>(
-      async (ids) => (await personsOfArticles(db, ids)).map(({ mentionedIn, ...row }) => {
-        const loaded = personFromRow(row);
-        person.prime(loaded.dbId, loaded);
-        return { articleId: mentionedIn, person: loaded };
-      }),
+      async (ids) => (await personsOfArticles(db, ids)).map(({ mentionedIn, ...row }) =>
+        ({ articleId: mentionedIn, person: primed(person, personFromRow(row)) })),
       (m) => m.articleId),
     venuesByArticle: childrenOf<{ articleId: number; venue: Venue }>(
-      async (ids) => (await venuesOfArticles(db, ids)).map(({ mentionedIn, ...row }) => {
-        const loaded = venueFromRow(row);
-        venue.prime(loaded.dbId, loaded);
-        return { articleId: mentionedIn, venue: loaded };
-      }),
+      async (ids) => (await venuesOfArticles(db, ids)).map(({ mentionedIn, ...row }) =>
+        ({ articleId: mentionedIn, venue: primed(venue, venueFromRow(row)) })),
       (m) => m.articleId),
     personMentionsByArticle: childrenOf<PersonMention>(
       async (ids) => (await personMentions(db, "articleId", ids)).map(personMentionFromRow), (m) => m.articleId),
@@ -116,6 +115,25 @@ export function createLoaders(db: SqlReader) {
     quoteCountOfPerson: countsOf((ids) => countsByKey(db, "quotesOfPerson", ids)),
     articleCountOfVenue: countsOf((ids) => countsByKey(db, "articlesOfVenue", ids)),
   };
+
+  /**
+   * Fills the loaders from an article row of a list page: the article itself (unless read
+   * without some fields) and whichever children the page's statement brought along as JSON
+   * (see ARTICLE_CHILDREN).
+   */
+  function primeArticle(article: Article, children: ArticleChildrenJson, { complete = true } = {}) {
+    const articleId = article.dbId;
+    if (complete) primed(loaders.article, article);
+    if (children.quotes) loaders.quotesByArticle.prime(articleId, children.quotes.map(quoteWithSpeaker));
+    if (children.persons) {
+      loaders.personsByArticle.prime(articleId, children.persons.map((json) => ({ articleId, person: primed(person, personFromJson(json)) })));
+    }
+    if (children.venues) {
+      loaders.venuesByArticle.prime(articleId, children.venues.map((json) => ({ articleId, venue: primed(venue, venueFromJson(json)) })));
+    }
+  }
+
+  return { ...loaders, primeArticle };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

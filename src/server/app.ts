@@ -4,6 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -79,6 +80,8 @@ export async function startServer({
     formatError: errorFormatter(log, production),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The schema sets no cache hints; computing them costs a hook on every field resolved.
+      ApolloServerPluginCacheControlDisabled(),
       costPlugin(schema, limits),
       { async serverWillStart() { return { async drainServer() { await subscriptions.dispose(); } }; } },
     ],

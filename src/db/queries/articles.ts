@@ -1,6 +1,7 @@
 // The article list behind Query.articlesConnection, search, Person.articlesConnection and
 // Venue.articlesConnection: filters, order, and search rank and snippets.
 import { Prisma } from "../../generated/prisma/client.js";
+import { ARTICLE_CHILDREN, articleFields, type ArticleChild } from "./by-key.js";
 import type { ListQuery } from "./page-query.js";
 import { direction, HEADLINE_OPTIONS, hasSearchText, TEXT_SEARCH_CONFIG, tsQuery } from "./sql.js";
 
@@ -80,4 +81,16 @@ export function articlesOfPersons(filter: ArticleFilterValues, order?: ArticleOr
 export function articlesOfVenues(filter: ArticleFilterValues, order?: ArticleOrderValues): ListQuery & { parent: Prisma.Sql } {
   const base = articleListQuery(filter, order);
   return { ...base, from: Prisma.sql`${base.from} JOIN "ArticleVenue" parent_av ON parent_av."articleId" = a.id`, parent: Prisma.sql`parent_av."venueId"` };
+}
+
+/**
+ * The list with the articles themselves in its rows: their fields (the body only when
+ * asked for: it is most of an article's bytes) and the children asked for (quotes,
+ * persons, venues) as JSON columns.
+ */
+export function withArticleRows(query: ListQuery, { body, children }: { body: boolean; children: readonly ArticleChild[] }): ListQuery {
+  return {
+    ...query,
+    columns: [articleFields("a", { body }), ...(query.columns ?? []), ...children.map((child) => ARTICLE_CHILDREN[child](Prisma.sql`a.id`))],
+  };
 }

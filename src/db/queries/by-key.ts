@@ -24,9 +24,28 @@ function columnList(alias: string, columns: readonly string[]): Prisma.Sql {
   return Prisma.raw(columns.map((column) => `${alias}."${column}"`).join(", "));
 }
 
-/** The article columns as a select list, for queries that return whole articles (list pages). */
-export function articleColumns(alias: string): Prisma.Sql {
+function articleColumns(alias: string): Prisma.Sql {
   return columnList(alias, ARTICLE_COLUMNS);
+}
+
+const ARTICLE_FIELDS = ARTICLE_COLUMNS.filter((column) => column !== "id");
+
+/**
+ * The article columns but the key, for list queries that return the articles beside their
+ * key and position: the page then needs no second statement for its articles.
+ */
+export function articleFields(alias: string, { body = true } = {}): Prisma.Sql {
+  return columnList(alias, body ? ARTICLE_FIELDS : ARTICLE_FIELDS.filter((column) => column !== "body"));
+}
+
+/**
+ * The article of a list row that has the article fields (and other columns: position,
+ * rank …); `complete` is false when the row was read without the body.
+ */
+export function articleRowOf(row: { id: number } & Record<string, unknown>): { article: ArticleRow; complete: boolean } {
+  const article: Record<string, unknown> = { id: row.id };
+  for (const column of ARTICLE_FIELDS) article[column] = row[column];
+  return { article: article as ArticleRow, complete: "body" in row };
 }
 
 const keyArray = (keys: readonly number[]) => Prisma.sql`${[...keys]}::int[]`;
@@ -59,6 +78,37 @@ export function quotesWithSpeakers(db: SqlReader, by: "articleId" | "speakerId",
     FROM "Quote" q LEFT JOIN "Person" p ON p.id = q."speakerId"
     WHERE q.${Prisma.raw(`"${by}"`)} = ANY(${keyArray(keys)}) ORDER BY ${order}`);
 }
+
+/**
+ * Correlated subqueries that bring an article's children as JSON in the article's own row,
+ * for list pages that will read them: quotes in reading order with their speakers (as
+ * quotesWithSpeakers returns them), and the persons and venues most mentioned first.
+ */
+export const ARTICLE_CHILDREN = {
+  quotes: (article: Prisma.Sql) => Prisma.sql`(
+    SELECT coalesce(json_agg(jsonb_build_object(${Prisma.raw(QUOTE_COLUMNS.map((c) => `'${c}', q."${c}"`).join(", "))},
+      'speaker', ${rowAsJson("Person", Prisma.sql`q."speakerId"`)}) ORDER BY q.position), '[]')
+    FROM "Quote" q WHERE q."articleId" = ${article}) AS quotes`,
+  persons: (article: Prisma.Sql) => Prisma.sql`(
+    SELECT coalesce(json_agg(${rowAsJson("Person", Prisma.sql`ap."personId"`)} ORDER BY ap."mentionCount" DESC, ap."personId"), '[]')
+    FROM "ArticlePerson" ap WHERE ap."articleId" = ${article}) AS persons`,
+  venues: (article: Prisma.Sql) => Prisma.sql`(
+    SELECT coalesce(json_agg(${rowAsJson("Venue", Prisma.sql`av."venueId"`)} ORDER BY av."mentionCount" DESC, av."venueId"), '[]')
+    FROM "ArticleVenue" av WHERE av."articleId" = ${article}) AS venues`,
+};
+
+/**
+ * A row by its key as JSON, as a scalar subquery: always a primary-key lookup, where a
+ * join inside a correlated subquery may be planned as a scan of the whole table per article.
+ */
+function rowAsJson(table: "Person" | "Venue", key: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT to_jsonb(t) FROM ${Prisma.raw(`"${table}"`)} t WHERE t.id = ${key})`;
+}
+export type ArticleChild = keyof typeof ARTICLE_CHILDREN;
+/** The children columns of an article row, as far as the statement brought them. */
+export type ArticleChildrenJson = { quotes?: QuoteWithSpeakerRow[]; persons?: PersonJson[]; venues?: VenueJson[] };
+/** A Venue row as to_jsonb writes it (createdAt a UTC string). */
+export type VenueJson = Omit<Db.Venue, "createdAt"> & { createdAt: string };
 
 export const commentRowsOfArticles = (db: SqlReader, articleIds: readonly number[]) =>
   db.query<Db.Comment>(Prisma.sql`SELECT * FROM "Comment" WHERE "articleId" = ANY(${keyArray(articleIds)}) ORDER BY "articleId", position`);

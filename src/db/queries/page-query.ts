@@ -48,18 +48,22 @@ export function pageFlags(window: PageWindow, total: number): Pick<Page, "hasPre
  * `before`) or a client asks for totalCount; otherwise one row more than the page tells
  * whether another page follows.
  */
-export async function fetchPage(db: SqlReader, query: ListQuery, window: PageWindow): Promise<Page> {
+export async function fetchPage(db: SqlReader, query: ListQuery, window: PageWindow, { countWithPage = false } = {}): Promise<Page> {
+  const countQuery = Prisma.sql`SELECT count(*)::int AS total FROM ${query.from} WHERE ${conditions(query.where)}`;
   let counted: Promise<number> | undefined;
-  const count = () =>
-    (counted ??= db.query<{ total: number }>(Prisma.sql`SELECT count(*)::int AS total FROM ${query.from} WHERE ${conditions(query.where)}`)
-      .then((rows) => rows[0]!.total));
+  const count = () => (counted ??= db.query<{ total: number }>(countQuery).then((rows) => rows[0]!.total));
+  // A client that will read totalCount gets it from the page's own statement: an
+  // uncorrelated subquery, counted once.
+  const inlineCount = countWithPage && !needsTotalFirst(window) ? Prisma.sql`, (${countQuery}) AS "listTotal"` : Prisma.empty;
   const rowsAt = ({ offset, limit }: { offset: number; limit: number }): Promise<PageRow[]> =>
     limit === 0
       ? Promise.resolve<PageRow[]>([])
       : db.query<PageRow>(Prisma.sql`
-          SELECT ${query.id} AS id${extraColumns(query.columns)} FROM ${query.from} WHERE ${conditions(query.where)}
-          ORDER BY ${query.orderBy} OFFSET ${offset}::int LIMIT ${limit}::int`).then((rows) =>
-          rows.map((row, i) => ({ ...row, position: offset + 1 + i })));
+          SELECT ${query.id} AS id${extraColumns(query.columns)}${inlineCount} FROM ${query.from} WHERE ${conditions(query.where)}
+          ORDER BY ${query.orderBy} OFFSET ${offset}::int LIMIT ${limit}::int`).then((rows) => {
+          if (rows[0]?.listTotal != null) counted = Promise.resolve(rows[0].listTotal as number);
+          return rows.map(({ listTotal: _, ...row }, i) => ({ ...row, id: row.id as number, position: offset + 1 + i }));
+        });
 
   if (needsTotalFirst(window)) {
     const total = await count();
