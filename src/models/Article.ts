@@ -11,6 +11,11 @@ import type { Venue } from "./Venue.js";
 export class Article extends Node {
   /** Database key, used by the resolvers; not exposed. */
   dbId!: number;
+  /**
+   * Children that the page statement brought along (see articleChildColumns), projected to
+   * what this request selected: for this object's field resolvers only, never a loader.
+   */
+  preloaded?: { quotes?: Quote[]; persons?: Person[]; venues?: Venue[] };
 
   @Field(() => String, { description: "Headline." })
   title!: string;

@@ -8,6 +8,8 @@ export class Quote extends Node {
   dbId!: number;
   articleId!: number;
   speakerId!: number | null;
+  /** The speaker, when the statement that read the quote brought it along (null: no person). */
+  preloadedSpeaker?: Person | null;
 
   @Field(() => String, { description: "The quoted words, without the quotation marks." })
   text!: string;

@@ -1,6 +1,6 @@
 // Turns database rows into GraphQL objects. The row's numeric key stays on the object
 // as dbId for the resolvers; clients only ever see the opaque global id.
-import type { ArticleRow, PersonJson, QuoteRow, VenueJson } from "../db/queries/by-key.js";
+import type { ArticleChildrenJson, ArticleRow, PersonJson, QuoteRow, VenueJson } from "../db/queries/by-key.js";
 import type * as Db from "../generated/prisma/client.js";
 import { Article } from "./Article.js";
 import { Comment } from "./Comment.js";
@@ -18,17 +18,26 @@ export function personFromRow(row: Db.Person): Person {
   return Object.assign(new Person(), { ...row, id: toGlobalId("Person", row.id), dbId: row.id });
 }
 
-/** A timestamp as JSON has it (to_jsonb of a plain timestamp, which holds UTC). */
-const utc = (timestamp: string) => new Date(`${timestamp}Z`);
-
-/** A Person row that came as JSON inside another row. */
+/** A person that came as JSON inside another row; aliases or roles may be left out (see personJson). */
 export function personFromJson(json: PersonJson): Person {
-  return personFromRow({ ...json, createdAt: utc(json.createdAt), updatedAt: utc(json.updatedAt) });
+  return Object.assign(new Person(), json, { id: toGlobalId("Person", json.id), dbId: json.id });
 }
 
-/** A Venue row that came as JSON inside another row. */
+/**
+ * The children an article list row brought along as JSON (see articleChildColumns), as
+ * objects for that article's field resolvers.
+ */
+export function preloadedChildren(json: ArticleChildrenJson): NonNullable<Article["preloaded"]> {
+  return {
+    quotes: json.quotes?.map(({ speaker, ...row }) => Object.assign(quoteFromRow(row), { preloadedSpeaker: speaker ? personFromJson(speaker) : null })),
+    persons: json.persons?.map(personFromJson),
+    venues: json.venues?.map(venueFromJson),
+  };
+}
+
+/** A venue that came as JSON inside another row. */
 export function venueFromJson(json: VenueJson): Venue {
-  return venueFromRow({ ...json, createdAt: utc(json.createdAt) });
+  return Object.assign(new Venue(), json, { id: toGlobalId("Venue", json.id), dbId: json.id });
 }
 
 export function quoteFromRow(row: QuoteRow): Quote {

@@ -55,7 +55,7 @@ export class ArticleResolver implements ResolverInterface<Article> {
     const needs = articleConnectionNeeds(info);
     const query = withArticleRows(articleListQuery(values, orderBy ?? defaultArticleOrder(values)), needs);
     const page = await fetchPage(context.db, query, window, { countWithPage: needs.totalCount });
-    return toConnection(ArticleConnection, ArticleEdge, page, articlesOfRows(context, page), searchFields);
+    return toConnection(ArticleConnection, ArticleEdge, page, articlesOfRows(page), searchFields);
   }
 
   @Query(() => ArticleConnection, { description: 'Full-text search over articles\' titles and bodies (PostgreSQL text search; web-search syntax: "a phrase", or, -not), most relevant first, with highlighted snippets.' })
@@ -76,8 +76,9 @@ export class ArticleResolver implements ResolverInterface<Article> {
   }
 
   @FieldResolver(() => [Person], { description: "Persons the article mentions, most mentioned first." })
-  async persons(@Root() article: Article, @Ctx() { loaders }: Context): Promise<Person[]> {
-    return (await loaders.personsByArticle.load(article.dbId)).map((m) => m.person);
+  persons(@Root() article: Article, @Ctx() { loaders }: Context): Person[] | Promise<Person[]> {
+    // Synchronous when the page brought them along: no promise per article.
+    return article.preloaded?.persons ?? loaders.personsByArticle.load(article.dbId).then((found) => found.map((m) => m.person));
   }
 
   @FieldResolver(() => [PersonMention], { description: "Mentions of persons, with counts, surface forms and the roles this article gives them." })
@@ -86,8 +87,8 @@ export class ArticleResolver implements ResolverInterface<Article> {
   }
 
   @FieldResolver(() => [Quote], { description: "Direct quotations, in order of appearance." })
-  quotes(@Root() article: Article, @Ctx() { loaders }: Context): Promise<Quote[]> {
-    return loaders.quotesByArticle.load(article.dbId);
+  quotes(@Root() article: Article, @Ctx() { loaders }: Context): Quote[] | Promise<Quote[]> {
+    return article.preloaded?.quotes ?? loaders.quotesByArticle.load(article.dbId);
   }
 
   @FieldResolver(() => QuoteConnection, { description: "Direct quotations as a connection, in reading order unless ordered otherwise, with filters." })
@@ -105,8 +106,8 @@ export class ArticleResolver implements ResolverInterface<Article> {
   }
 
   @FieldResolver(() => [Venue], { description: "Places the article names, most mentioned first." })
-  async venues(@Root() article: Article, @Ctx() { loaders }: Context): Promise<Venue[]> {
-    return (await loaders.venuesByArticle.load(article.dbId)).map((m) => m.venue);
+  venues(@Root() article: Article, @Ctx() { loaders }: Context): Venue[] | Promise<Venue[]> {
+    return article.preloaded?.venues ?? loaders.venuesByArticle.load(article.dbId).then((found) => found.map((m) => m.venue));
   }
 
   @FieldResolver(() => [VenueMention], { description: "Mentions of places, with counts and surface forms." })

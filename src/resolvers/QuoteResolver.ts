@@ -37,8 +37,9 @@ export class QuoteResolver implements ResolverInterface<Quote> {
   }
 
   @FieldResolver(() => Person, { nullable: true, description: "The person who said it; null when the speaker is no person (an outlet, \"sources\") or unknown." })
-  async speaker(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Person | null> {
-    return quote.speakerId == null ? null : loaders.person.load(quote.speakerId);
+  speaker(@Root() quote: Quote, @Ctx() { loaders }: Context): Person | null | Promise<Person | null> {
+    if (quote.speakerId == null) return null;
+    return quote.preloadedSpeaker !== undefined ? quote.preloadedSpeaker : loaders.person.load(quote.speakerId);
   }
 
   @FieldResolver(() => Article, { description: "The article the quote appears in." })

@@ -4,7 +4,7 @@ import { fetchPagesByParent, type ListQuery, type Page, type PageRow } from "../
 import { articleRowOf, type ArticleChildrenJson } from "../db/queries/by-key.js";
 import { PageInfo } from "../models/connection.js";
 import type { Article } from "../models/Article.js";
-import { articleFromRow } from "../models/from-row.js";
+import { articleFromRow, preloadedChildren } from "../models/from-row.js";
 import type { Context } from "./context.js";
 import { cursorAt, type PageWindow } from "./pagination.js";
 
@@ -49,17 +49,13 @@ export async function toConnection<N, E extends EdgeShape<N>, C extends Connecti
 }
 
 /**
- * The articles of a page whose rows carry them (see withArticleRows), for toConnection.
- * Whole articles and the children that came with them fill the loaders for the rest of
- * the request; an article read without its body is used for this page only.
+ * The articles of a page whose rows carry them and the children the client selected (see
+ * withArticleRows), for toConnection. They are this page's own objects: the children are
+ * projected to this selection, so they fill no loader.
  */
-export function articlesOfRows({ loaders }: Context, page: Page): (ids: number[]) => Promise<Article[]> {
-  const articles = page.rows.map((row) => {
-    const { article, complete } = articleRowOf(row);
-    const node = articleFromRow(article);
-    loaders.primeArticle(node, row as ArticleChildrenJson, { complete });
-    return node;
-  });
+export function articlesOfRows(page: Page): () => Promise<Article[]> {
+  const articles = page.rows.map((row) =>
+    Object.assign(articleFromRow(articleRowOf(row)), { preloaded: preloadedChildren(row as ArticleChildrenJson) }));
   return () => Promise.resolve(articles);
 }
 

@@ -1,17 +1,16 @@
 // Per-request DataLoaders: every nested list or parent lookup in one GraphQL request is
 // batched into one SQL statement per level, whatever the page size (no N+1). Loaders whose
-// statement joins in related rows (a quote's speaker, an article's persons) prime those
+// statement brings related rows along (a quote's speaker, an article's persons) prime those
 // rows' loaders, so reading them sends no statement of its own.
 import DataLoader from "dataloader";
 import {
   articlesByIds, commentRowsOfArticles, commentsByIds, countsByKey, personMentions, personsByIds, personsOfArticles, quotesByIds,
-  quotesWithSpeakers, venueMentions, venuesByIds, venuesOfArticles, type ArticleChildrenJson, type QuoteWithSpeakerRow,
+  quotesWithSpeakers, venueMentions, venuesByIds, venuesOfArticles, type QuoteWithSpeakerRow,
 } from "../db/queries/by-key.js";
 import type { Page } from "../db/queries/page-query.js";
 import type { SqlReader } from "../db/sql-reader.js";
 import {
-  articleFromRow, commentFromRow, personFromJson, personFromRow, personMentionFromRow, quoteFromRow, venueFromJson, venueFromRow,
-  venueMentionFromRow,
+  articleFromRow, commentFromRow, personFromJson, personFromRow, personMentionFromRow, quoteFromRow, venueFromRow, venueMentionFromRow,
 } from "../models/from-row.js";
 import type { Article } from "../models/Article.js";
 import type { Comment } from "../models/Comment.js";
@@ -116,24 +115,7 @@ export function createLoaders(db: SqlReader) {
     articleCountOfVenue: countsOf((ids) => countsByKey(db, "articlesOfVenue", ids)),
   };
 
-  /**
-   * Fills the loaders from an article row of a list page: the article itself (unless read
-   * without some fields) and whichever children the page's statement brought along as JSON
-   * (see ARTICLE_CHILDREN).
-   */
-  function primeArticle(article: Article, children: ArticleChildrenJson, { complete = true } = {}) {
-    const articleId = article.dbId;
-    if (complete) primed(loaders.article, article);
-    if (children.quotes) loaders.quotesByArticle.prime(articleId, children.quotes.map(quoteWithSpeaker));
-    if (children.persons) {
-      loaders.personsByArticle.prime(articleId, children.persons.map((json) => ({ articleId, person: primed(person, personFromJson(json)) })));
-    }
-    if (children.venues) {
-      loaders.venuesByArticle.prime(articleId, children.venues.map((json) => ({ articleId, venue: primed(venue, venueFromJson(json)) })));
-    }
-  }
-
-  return { ...loaders, primeArticle };
+  return loaders;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -3,7 +3,7 @@
 // list's own statement, as PostGraphile does, instead of one statement per level.
 import type { GraphQLResolveInfo } from "graphql";
 import { parseResolveInfo, type ResolveTree } from "graphql-parse-resolve-info";
-import type { ArticleChild } from "../db/queries/by-key.js";
+import { PERSON_DETAILS, type ArticleChildren, type PersonDetail } from "../db/queries/by-key.js";
 
 export class Selection {
   private constructor(private readonly trees: ResolveTree[]) {}
@@ -36,14 +36,31 @@ export function connectionNodes(connection: Selection, connectionType: string, e
   return connection.field(connectionType, "edges").field(edgeType, "node").or(connection.field(connectionType, "nodes"));
 }
 
-/** What the page statement of an ArticleConnection should bring along, from the client's selection. */
-export function articleConnectionNeeds(info: GraphQLResolveInfo): { children: ArticleChild[]; body: boolean; totalCount: boolean } {
+/** The long Person fields a selection of persons reads. */
+function personDetails(person: Selection): PersonDetail[] {
+  return PERSON_DETAILS.filter((field) => person.field("Person", field).selected);
+}
+
+/**
+ * What the page statement of an ArticleConnection should bring along, from the client's
+ * selection: the total, the body, and which children with which of their long fields.
+ */
+export function articleConnectionNeeds(info: GraphQLResolveInfo): { children: ArticleChildren; body: boolean; totalCount: boolean } {
   const connection = Selection.of(info);
   const article = connectionNodes(connection, "ArticleConnection", "ArticleEdge");
-  const children = (["quotes", "persons", "venues"] as const).filter((field) => article.field("Article", field).selected);
-  return {
-    children,
-    body: article.field("Article", "body").selected,
-    totalCount: connection.field("ArticleConnection", "totalCount").selected,
+  const quotes = article.field("Article", "quotes");
+  const speaker = quotes.field("Quote", "speaker");
+  const persons = article.field("Article", "persons");
+  const children: ArticleChildren = {
+    quotes: quotes.selected
+      ? {
+          // Quote.sentence is cut from the context.
+          context: quotes.field("Quote", "context").or(quotes.field("Quote", "sentence")).selected,
+          speaker: speaker.selected ? personDetails(speaker) : undefined,
+        }
+      : undefined,
+    persons: persons.selected ? personDetails(persons) : undefined,
+    venues: article.field("Article", "venues").selected,
   };
+  return { children, body: article.field("Article", "body").selected, totalCount: connection.field("ArticleConnection", "totalCount").selected };
 }

@@ -1,7 +1,7 @@
 // The article list behind Query.articlesConnection, search, Person.articlesConnection and
 // Venue.articlesConnection: filters, order, and search rank and snippets.
 import { Prisma } from "../../generated/prisma/client.js";
-import { ARTICLE_CHILDREN, articleFields, type ArticleChild } from "./by-key.js";
+import { articleChildColumns, articleFields, type ArticleChildren } from "./by-key.js";
 import type { ListQuery } from "./page-query.js";
 import { direction, HEADLINE_OPTIONS, hasSearchText, TEXT_SEARCH_CONFIG, tsQuery } from "./sql.js";
 
@@ -88,9 +88,6 @@ export function articlesOfVenues(filter: ArticleFilterValues, order?: ArticleOrd
  * asked for: it is most of an article's bytes) and the children asked for (quotes,
  * persons, venues) as JSON columns.
  */
-export function withArticleRows(query: ListQuery, { body, children }: { body: boolean; children: readonly ArticleChild[] }): ListQuery {
-  return {
-    ...query,
-    columns: [articleFields("a", { body }), ...(query.columns ?? []), ...children.map((child) => ARTICLE_CHILDREN[child](Prisma.sql`a.id`))],
-  };
+export function withArticleRows(query: ListQuery, { body, children }: { body: boolean; children: ArticleChildren }): ListQuery {
+  return { ...query, columns: [articleFields("a", { body }), ...(query.columns ?? []), ...articleChildColumns(Prisma.sql`a.id`, children)] };
 }

@@ -38,14 +38,11 @@ export function articleFields(alias: string, { body = true } = {}): Prisma.Sql {
   return columnList(alias, body ? ARTICLE_FIELDS : ARTICLE_FIELDS.filter((column) => column !== "body"));
 }
 
-/**
- * The article of a list row that has the article fields (and other columns: position,
- * rank …); `complete` is false when the row was read without the body.
- */
-export function articleRowOf(row: { id: number } & Record<string, unknown>): { article: ArticleRow; complete: boolean } {
+/** The article of a list row that has the article fields (and other columns: position, rank …). */
+export function articleRowOf(row: { id: number } & Record<string, unknown>): ArticleRow {
   const article: Record<string, unknown> = { id: row.id };
-  for (const column of ARTICLE_FIELDS) article[column] = row[column];
-  return { article: article as ArticleRow, complete: "body" in row };
+  for (const column of ARTICLE_FIELDS) if (column in row) article[column] = row[column];
+  return article as ArticleRow;
 }
 
 const keyArray = (keys: readonly number[]) => Prisma.sql`${[...keys]}::int[]`;
@@ -65,50 +62,77 @@ export const quotesByIds = (db: SqlReader, ids: readonly number[]) =>
 export const commentsByIds = (db: SqlReader, ids: readonly number[]) =>
   db.query<Db.Comment>(Prisma.sql`SELECT * FROM "Comment" WHERE id = ANY(${keyArray(ids)})`);
 
-/** A quote with its speaker's Person row as JSON (null when the speaker is no person). */
+/** A quote with its speaker as JSON (null when the speaker is no person). */
 export type QuoteWithSpeakerRow = QuoteRow & { speaker: PersonJson | null };
-/** A Person row as to_jsonb writes it: timestamps are strings without a zone (UTC). */
-export type PersonJson = Omit<Db.Person, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
+/** A person as personJson builds it: the fields the API serves, some left out when not asked for. */
+export type PersonJson = Pick<Db.Person, "id" | "name"> & Partial<Pick<Db.Person, "aliases" | "roles">>;
+/** A venue as venueJson builds it: the fields the API serves. */
+export type VenueJson = Omit<Db.Venue, "normalizedName" | "createdAt">;
+
+/** Person fields that may be left out of a projection (each can be long: roles pile up). */
+export type PersonDetail = "aliases" | "roles";
+export const PERSON_DETAILS: readonly PersonDetail[] = ["aliases", "roles"];
+
+/**
+ * A row by its key as JSON, as a scalar subquery: always a primary-key lookup, where a
+ * join inside a correlated subquery may be planned as a scan of the whole table per row.
+ */
+function personJson(key: Prisma.Sql, details: readonly PersonDetail[] = PERSON_DETAILS): Prisma.Sql {
+  const fields = ["id", "name", ...details].map((f) => `'${f}', t."${f}"`).join(", ");
+  return Prisma.sql`(SELECT jsonb_build_object(${Prisma.raw(fields)}) FROM "Person" t WHERE t.id = ${key})`;
+}
+
+function venueJson(key: Prisma.Sql): Prisma.Sql {
+  const fields = ["id", "name", "kind", "countryCode", "latitude", "longitude", "aliases"].map((f) => `'${f}', t."${f}"`).join(", ");
+  return Prisma.sql`(SELECT jsonb_build_object(${Prisma.raw(fields)}) FROM "Venue" t WHERE t.id = ${key})`;
+}
 
 /** The quotes of articles in reading order, or of speakers newest article first, with the speaker. */
 export function quotesWithSpeakers(db: SqlReader, by: "articleId" | "speakerId", keys: readonly number[]) {
   const order = by === "articleId" ? Prisma.sql`q."articleId", q.position` : Prisma.sql`q."speakerId", q."articleId" DESC, q.position`;
   return db.query<QuoteWithSpeakerRow>(Prisma.sql`
-    SELECT ${columnList("q", QUOTE_COLUMNS)}, to_jsonb(p) AS speaker
-    FROM "Quote" q LEFT JOIN "Person" p ON p.id = q."speakerId"
-    WHERE q.${Prisma.raw(`"${by}"`)} = ANY(${keyArray(keys)}) ORDER BY ${order}`);
+    SELECT ${columnList("q", QUOTE_COLUMNS)}, ${personJson(Prisma.sql`q."speakerId"`)} AS speaker
+    FROM "Quote" q WHERE q.${Prisma.raw(`"${by}"`)} = ANY(${keyArray(keys)}) ORDER BY ${order}`);
 }
+
+/**
+ * What an article list page brings along per article, from what the client selected:
+ * which children, and which of their long fields.
+ */
+export interface ArticleChildren {
+  quotes?: { context: boolean; speaker?: readonly PersonDetail[] };
+  persons?: readonly PersonDetail[];
+  venues?: boolean;
+}
+/** The children columns of an article row, as far as the statement brought them. */
+export type ArticleChildrenJson = { quotes?: QuoteWithSpeakerRow[]; persons?: PersonJson[]; venues?: VenueJson[] };
 
 /**
  * Correlated subqueries that bring an article's children as JSON in the article's own row,
- * for list pages that will read them: quotes in reading order with their speakers (as
- * quotesWithSpeakers returns them), and the persons and venues most mentioned first.
+ * for list pages: quotes in reading order with their speakers, and the persons and venues
+ * most mentioned first. Long fields the client did not ask for stay out.
  */
-export const ARTICLE_CHILDREN = {
-  quotes: (article: Prisma.Sql) => Prisma.sql`(
-    SELECT coalesce(json_agg(jsonb_build_object(${Prisma.raw(QUOTE_COLUMNS.map((c) => `'${c}', q."${c}"`).join(", "))},
-      'speaker', ${rowAsJson("Person", Prisma.sql`q."speakerId"`)}) ORDER BY q.position), '[]')
-    FROM "Quote" q WHERE q."articleId" = ${article}) AS quotes`,
-  persons: (article: Prisma.Sql) => Prisma.sql`(
-    SELECT coalesce(json_agg(${rowAsJson("Person", Prisma.sql`ap."personId"`)} ORDER BY ap."mentionCount" DESC, ap."personId"), '[]')
-    FROM "ArticlePerson" ap WHERE ap."articleId" = ${article}) AS persons`,
-  venues: (article: Prisma.Sql) => Prisma.sql`(
-    SELECT coalesce(json_agg(${rowAsJson("Venue", Prisma.sql`av."venueId"`)} ORDER BY av."mentionCount" DESC, av."venueId"), '[]')
-    FROM "ArticleVenue" av WHERE av."articleId" = ${article}) AS venues`,
-};
-
-/**
- * A row by its key as JSON, as a scalar subquery: always a primary-key lookup, where a
- * join inside a correlated subquery may be planned as a scan of the whole table per article.
- */
-function rowAsJson(table: "Person" | "Venue", key: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(SELECT to_jsonb(t) FROM ${Prisma.raw(`"${table}"`)} t WHERE t.id = ${key})`;
+export function articleChildColumns(article: Prisma.Sql, children: ArticleChildren): Prisma.Sql[] {
+  const columns: Prisma.Sql[] = [];
+  if (children.quotes) {
+    const quoteFields = QUOTE_COLUMNS.filter((c) => c !== "context" || children.quotes!.context).map((c) => `'${c}', q."${c}"`).join(", ");
+    const speaker = children.quotes.speaker ? personJson(Prisma.sql`q."speakerId"`, children.quotes.speaker) : Prisma.sql`NULL`;
+    columns.push(Prisma.sql`(
+      SELECT coalesce(json_agg(jsonb_build_object(${Prisma.raw(quoteFields)}, 'speaker', ${speaker}) ORDER BY q.position), '[]')
+      FROM "Quote" q WHERE q."articleId" = ${article}) AS quotes`);
+  }
+  if (children.persons) {
+    columns.push(Prisma.sql`(
+      SELECT coalesce(json_agg(${personJson(Prisma.sql`ap."personId"`, children.persons)} ORDER BY ap."mentionCount" DESC, ap."personId"), '[]')
+      FROM "ArticlePerson" ap WHERE ap."articleId" = ${article}) AS persons`);
+  }
+  if (children.venues) {
+    columns.push(Prisma.sql`(
+      SELECT coalesce(json_agg(${venueJson(Prisma.sql`av."venueId"`)} ORDER BY av."mentionCount" DESC, av."venueId"), '[]')
+      FROM "ArticleVenue" av WHERE av."articleId" = ${article}) AS venues`);
+  }
+  return columns;
 }
-export type ArticleChild = keyof typeof ARTICLE_CHILDREN;
-/** The children columns of an article row, as far as the statement brought them. */
-export type ArticleChildrenJson = { quotes?: QuoteWithSpeakerRow[]; persons?: PersonJson[]; venues?: VenueJson[] };
-/** A Venue row as to_jsonb writes it (createdAt a UTC string). */
-export type VenueJson = Omit<Db.Venue, "createdAt"> & { createdAt: string };
 
 export const commentRowsOfArticles = (db: SqlReader, articleIds: readonly number[]) =>
   db.query<Db.Comment>(Prisma.sql`SELECT * FROM "Comment" WHERE "articleId" = ANY(${keyArray(articleIds)}) ORDER BY "articleId", position`);
