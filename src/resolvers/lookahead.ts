@@ -3,7 +3,9 @@
 // list's own statement, as PostGraphile does, instead of one statement per level.
 import type { GraphQLResolveInfo } from "graphql";
 import { parseResolveInfo, type ResolveTree } from "graphql-parse-resolve-info";
-import { PERSON_DETAILS, type ArticleChildren, type PersonDetail } from "../db/queries/by-key.js";
+import {
+  ARTICLE_COLUMNS, PERSON_DETAILS, QUOTE_COLUMNS, type ArticleChildren, type ArticleColumn, type PersonDetail,
+} from "../db/queries/by-key.js";
 
 export class Selection {
   private constructor(private readonly trees: ResolveTree[]) {}
@@ -42,10 +44,20 @@ function personDetails(person: Selection): PersonDetail[] {
 }
 
 /**
- * What the page statement of an ArticleConnection should bring along, from the client's
- * selection: the total, the body, and which children with which of their long fields.
+ * The columns a selection of `type` reads: those named like a selected field, and those
+ * that fields computed from others (`derived`) read.
  */
-export function articleConnectionNeeds(info: GraphQLResolveInfo): { children: ArticleChildren; body: boolean; totalCount: boolean } {
+function columnsRead<C extends string>(selection: Selection, type: string, columns: readonly C[], derived: Record<string, readonly C[]> = {}): C[] {
+  const read = new Set(columns.filter((column) => selection.field(type, column).selected));
+  for (const [field, from] of Object.entries(derived)) if (selection.field(type, field).selected) for (const column of from) read.add(column);
+  return [...read];
+}
+
+/**
+ * What the page statement of an ArticleConnection should bring along, from the client's
+ * selection: the total, the article columns read, and which children with which fields.
+ */
+export function articleConnectionNeeds(info: GraphQLResolveInfo): { children: ArticleChildren; columns: ArticleColumn[]; totalCount: boolean } {
   const connection = Selection.of(info);
   const article = connectionNodes(connection, "ArticleConnection", "ArticleEdge");
   const quotes = article.field("Article", "quotes");
@@ -54,13 +66,17 @@ export function articleConnectionNeeds(info: GraphQLResolveInfo): { children: Ar
   const children: ArticleChildren = {
     quotes: quotes.selected
       ? {
-          // Quote.sentence is cut from the context.
-          context: quotes.field("Quote", "context").or(quotes.field("Quote", "sentence")).selected,
+          // Quote.sentence is cut from the context around the text.
+          columns: columnsRead(quotes, "Quote", QUOTE_COLUMNS, { sentence: ["context", "text"] }),
           speaker: speaker.selected ? personDetails(speaker) : undefined,
         }
       : undefined,
     persons: persons.selected ? personDetails(persons) : undefined,
     venues: article.field("Article", "venues").selected,
   };
-  return { children, body: article.field("Article", "body").selected, totalCount: connection.field("ArticleConnection", "totalCount").selected };
+  return {
+    children,
+    columns: columnsRead(article, "Article", ARTICLE_COLUMNS),
+    totalCount: connection.field("ArticleConnection", "totalCount").selected,
+  };
 }

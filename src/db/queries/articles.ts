@@ -1,7 +1,7 @@
 // The article list behind Query.articlesConnection, search, Person.articlesConnection and
 // Venue.articlesConnection: filters, order, and search rank and snippets.
 import { Prisma } from "../../generated/prisma/client.js";
-import { articleChildColumns, articleFields, type ArticleChildren } from "./by-key.js";
+import { articleChildColumns, articleFields, type ArticleChildren, type ArticleColumn } from "./by-key.js";
 import type { ListQuery } from "./page-query.js";
 import { direction, HEADLINE_OPTIONS, hasSearchText, TEXT_SEARCH_CONFIG, tsQuery } from "./sql.js";
 
@@ -84,10 +84,9 @@ export function articlesOfVenues(filter: ArticleFilterValues, order?: ArticleOrd
 }
 
 /**
- * The list with the articles themselves in its rows: their fields (the body only when
- * asked for: it is most of an article's bytes) and the children asked for (quotes,
- * persons, venues) as JSON columns.
+ * The list with the articles themselves in its rows: the columns asked for (a body is most
+ * of an article's bytes) and the children asked for (quotes, persons, venues) as JSON.
  */
-export function withArticleRows(query: ListQuery, { body, children }: { body: boolean; children: ArticleChildren }): ListQuery {
-  return { ...query, columns: [articleFields("a", { body }), ...(query.columns ?? []), ...articleChildColumns(Prisma.sql`a.id`, children)] };
+export function withArticleRows(query: ListQuery, { columns, children }: { columns: readonly ArticleColumn[]; children: ArticleChildren }): ListQuery {
+  return { ...query, columns: [...articleFields("a", columns), ...(query.columns ?? []), ...articleChildColumns(Prisma.sql`a.id`, children)] };
 }

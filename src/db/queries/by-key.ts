@@ -7,17 +7,21 @@ import type * as Db from "../../generated/prisma/client.js";
 import type { SqlReader } from "../sql-reader.js";
 
 /** The article columns the API reads: everything but the raw input, its hints and the search vector. */
-const ARTICLE_COLUMNS = [
+export const ARTICLE_COLUMNS = [
   "id", "contentHash", "format", "url", "title", "body", "publishedAt", "dateline", "source", "photoCaption", "photoCredit",
   "tags", "relatedHeadlines", "extractorVersion", "ingestedAt", "updatedAt",
 ] as const;
 /** Every quote column but the search vector. */
-const QUOTE_COLUMNS = [
+export const QUOTE_COLUMNS = [
   "id", "articleId", "speakerId", "speakerText", "text", "cue", "startOffset", "endOffset", "context", "confidence", "position",
 ] as const;
 
-export type ArticleRow = Pick<Db.Article, (typeof ARTICLE_COLUMNS)[number]>;
-export type QuoteRow = Pick<Db.Quote, (typeof QUOTE_COLUMNS)[number]>;
+export type ArticleColumn = (typeof ARTICLE_COLUMNS)[number];
+export type QuoteColumn = (typeof QUOTE_COLUMNS)[number];
+export type ArticleRow = Pick<Db.Article, ArticleColumn>;
+export type QuoteRow = Pick<Db.Quote, QuoteColumn>;
+/** The keys every quote projection keeps: the resolvers of its relations need them. */
+const QUOTE_KEYS: readonly QuoteColumn[] = ["id", "articleId", "speakerId"];
 
 /** A column list qualified by a table alias: a."id", a."title" … */
 function columnList(alias: string, columns: readonly string[]): Prisma.Sql {
@@ -31,11 +35,13 @@ function articleColumns(alias: string): Prisma.Sql {
 const ARTICLE_FIELDS = ARTICLE_COLUMNS.filter((column) => column !== "id");
 
 /**
- * The article columns but the key, for list queries that return the articles beside their
- * key and position: the page then needs no second statement for its articles.
+ * Article columns but the key (all, or those a client selected), for list queries that
+ * return the articles beside their key and position: the page then needs no second
+ * statement for its articles.
  */
-export function articleFields(alias: string, { body = true } = {}): Prisma.Sql {
-  return columnList(alias, body ? ARTICLE_FIELDS : ARTICLE_FIELDS.filter((column) => column !== "body"));
+export function articleFields(alias: string, columns: readonly ArticleColumn[] = ARTICLE_FIELDS): Prisma.Sql[] {
+  const fields = ARTICLE_FIELDS.filter((column) => columns.includes(column));
+  return fields.length ? [columnList(alias, fields)] : [];
 }
 
 /** The article of a list row that has the article fields (and other columns: position, rank …). */
@@ -100,7 +106,8 @@ export function quotesWithSpeakers(db: SqlReader, by: "articleId" | "speakerId",
  * which children, and which of their long fields.
  */
 export interface ArticleChildren {
-  quotes?: { context: boolean; speaker?: readonly PersonDetail[] };
+  /** The quote columns selected (the keys are always read) and the speaker's fields, when selected. */
+  quotes?: { columns: readonly QuoteColumn[]; speaker?: readonly PersonDetail[] };
   persons?: readonly PersonDetail[];
   venues?: boolean;
 }
@@ -115,7 +122,8 @@ export type ArticleChildrenJson = { quotes?: QuoteWithSpeakerRow[]; persons?: Pe
 export function articleChildColumns(article: Prisma.Sql, children: ArticleChildren): Prisma.Sql[] {
   const columns: Prisma.Sql[] = [];
   if (children.quotes) {
-    const quoteFields = QUOTE_COLUMNS.filter((c) => c !== "context" || children.quotes!.context).map((c) => `'${c}', q."${c}"`).join(", ");
+    const { columns: selected } = children.quotes;
+    const quoteFields = QUOTE_COLUMNS.filter((c) => QUOTE_KEYS.includes(c) || selected.includes(c)).map((c) => `'${c}', q."${c}"`).join(", ");
     const speaker = children.quotes.speaker ? personJson(Prisma.sql`q."speakerId"`, children.quotes.speaker) : Prisma.sql`NULL`;
     columns.push(Prisma.sql`(
       SELECT coalesce(json_agg(jsonb_build_object(${Prisma.raw(quoteFields)}, 'speaker', ${speaker}) ORDER BY q.position), '[]')
