@@ -1,5 +1,6 @@
 // npm run ingest -- PATH…            ingest files, folders or globs of scraped text, HTML or JSON Lines
 // npm run ingest -- --reprocess      re-extract stored articles (all with --all) after the extractor changed
+// npm run ingest -- --queue PATH…    queue the files for worker processes (npm run worker) instead (PostgreSQL)
 import fs from "node:fs";
 import path from "node:path";
 import cliProgress from "cli-progress";
@@ -7,6 +8,7 @@ import { Command } from "commander";
 import { glob } from "tinyglobby";
 import { openMigratedDatabase } from "../src/db/open.js";
 import { ingestInput, reprocessArticles, type IngestOutcome } from "../src/ingest/pipeline.js";
+import { enqueueFiles, openQueue } from "../src/ingest/queue.js";
 import { runCli } from "./run-cli.js";
 
 const INPUT_EXTENSIONS = /\.(txt|text|html?|jsonl)$/i;
@@ -43,8 +45,11 @@ const program = new Command("ingest")
   .argument("[paths...]", "files, folders or globs")
   .option("--reprocess", "re-extract stored articles made by an older extractor")
   .option("--all", "with --reprocess: re-extract every stored article")
-  .action(async (paths: string[], options: { reprocess?: boolean; all?: boolean }) => {
+  .option("--queue", "queue one job per file for `npm run worker` processes instead of ingesting here (needs PostgreSQL)")
+  .option("--job-timeout <seconds>", "with --queue: seconds a worker may hold a job before another retries it", "300")
+  .action(async (paths: string[], options: { reprocess?: boolean; all?: boolean; queue?: boolean; jobTimeout: string }) => {
     if (!paths.length && !options.reprocess) throw new Error("name at least one file, folder or glob (or --reprocess)");
+    if (options.queue) return queueFiles(paths, Number(options.jobTimeout));
     const db = await openMigratedDatabase(process.env.DATABASE_URL);
     try {
       if (options.reprocess) {
@@ -69,5 +74,19 @@ const program = new Command("ingest")
       await db.close();
     }
   });
+
+/** Queues the files for the workers: every file is read first, so the batch is queued whole or not at all. */
+async function queueFiles(paths: string[], jobTimeoutSeconds: number): Promise<void> {
+  if (!(jobTimeoutSeconds > 0)) throw new Error("--job-timeout must be a positive number of seconds");
+  const { files, missing } = await expandInputs(paths);
+  if (missing.length) throw new Error(`no such file, folder or matching glob: ${missing.join(", ")}`);
+  const boss = await openQueue(process.env.DATABASE_URL, { jobTimeoutSeconds });
+  try {
+    const queued = await enqueueFiles(boss, files.map((file) => ({ origin: path.relative(process.cwd(), file), content: fs.readFileSync(file) })));
+    console.log(`queued ${queued} files for ingest: run \`npm run worker\` on any machine that reaches the database`);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
 
 runCli(program);

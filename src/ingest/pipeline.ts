@@ -13,6 +13,11 @@ export interface IngestOutcome {
   personIds?: number[];
   venueIds?: number[];
   error?: string;
+  /**
+   * Set on failures that are not the input's fault (the database went away, a bug): the
+   * same input may well succeed later. The job queue retries these.
+   */
+  retryable?: boolean;
   counts?: { persons: number; quotes: number; venues: number; comments: number };
   notes: string[];
 }
@@ -59,7 +64,8 @@ export async function ingestDocument(prisma: PrismaClient, doc: RawDocument, opt
 
 function failure(origin: string, error: unknown): IngestOutcome {
   const reason = error instanceof IngestError ? error.reason : `${(error as Error).message ?? error}`.split("\n").filter(Boolean).pop()!;
-  return { origin: error instanceof IngestError ? error.origin : origin, status: "failed", error: reason, notes: [] };
+  if (error instanceof IngestError) return { origin: error.origin, status: "failed", error: reason, notes: [] };
+  return { origin, status: "failed", error: reason, retryable: true, notes: [] };
 }
 
 /** The hints stored with an article's raw input, as the reader takes them. */
