@@ -91,6 +91,10 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
       for (const node of nodes.filter((n: any) => n.quotes.length).slice(0, 3)) {
         const single = await server.graphql(`query($id: ID!) { article(id: $id) { id ${fields} } }`, { id: node.id });
         expect(single.body.data.article).toEqual(node);
+        // A nested connection's page returns whole quotes too: the same as the plain list.
+        const quoteFields = scalars("Quote");
+        const nested = await server.graphql(`query($id: ID!) { article(id: $id) { quotes { ${quoteFields} } quotesConnection(first: 50) { nodes { ${quoteFields} } } } }`, { id: node.id });
+        expect(nested.body.data.article.quotesConnection.nodes).toEqual(nested.body.data.article.quotes);
       }
     }
     // A page read without bodies leaves no body-less article behind for the rest of the request.

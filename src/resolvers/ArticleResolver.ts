@@ -1,4 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
+import { quoteRowOf } from "../db/queries/by-key.js";
+import { quoteFromRow } from "../models/from-row.js";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
 import { articleListQuery, defaultArticleOrder, withArticleRows } from "../db/queries/articles.js";
 import { fetchIds, fetchPage } from "../db/queries/page-query.js";
@@ -14,7 +16,7 @@ import { Quote } from "../models/Quote.js";
 import { QuoteConnection, QuoteEdge } from "../models/QuoteConnection.js";
 import { Venue } from "../models/Venue.js";
 import { dbIdOf } from "./args.js";
-import { articlesOfRows, pageOfParent, searchFields, toConnection } from "./connections.js";
+import { articlesOfRows, nodesOfRows, pageOfParent, searchFields, toConnection } from "./connections.js";
 import type { Context } from "./context.js";
 import { badInput } from "./errors.js";
 import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
@@ -102,7 +104,7 @@ export class ArticleResolver implements ResolverInterface<Article> {
     const window = pageWindow(args);
     const values = quoteFilterValues(filter);
     const page = await pageOfParent(context, "Article.quotesConnection", [values, orderBy], quotesOfArticles(values, orderBy ?? undefined), window, article.dbId);
-    return toConnection(QuoteConnection, QuoteEdge, page, (ids) => context.loaders.quote.loadMany(ids), searchFields);
+    return toConnection(QuoteConnection, QuoteEdge, page, nodesOfRows(context.loaders.quote, page, (row) => quoteFromRow(quoteRowOf(row))), searchFields);
   }
 
   @FieldResolver(() => [Venue], { description: "Places the article names, most mentioned first." })

@@ -1,3 +1,5 @@
+import { articleRowOf, quoteRowOf } from "../db/queries/by-key.js";
+import { articleFromRow, quoteFromRow } from "../models/from-row.js";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
 import { articlesOfPersons } from "../db/queries/articles.js";
 import { fetchIds, fetchPage } from "../db/queries/page-query.js";
@@ -12,7 +14,7 @@ import { Quote } from "../models/Quote.js";
 import { QuoteConnection, QuoteEdge } from "../models/QuoteConnection.js";
 import { CoMention, RelatedVenue } from "../models/stats.js";
 import { dbIdOf } from "./args.js";
-import { pageOfParent, searchFields, toConnection } from "./connections.js";
+import { nodesOfRows, pageOfParent, searchFields, toConnection } from "./connections.js";
 import type { Context } from "./context.js";
 import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
 import { ArticleOrder, PersonOrder, QuoteOrder } from "./inputs/orders.js";
@@ -81,7 +83,7 @@ export class PersonResolver implements ResolverInterface<Person> {
     const window = pageWindow(args);
     const values = articleFilterValues(filter);
     const page = await pageOfParent(context, "Person.articlesConnection", [values, orderBy], articlesOfPersons(values, orderBy ?? undefined), window, person.dbId);
-    return toConnection(ArticleConnection, ArticleEdge, page, (ids) => context.loaders.article.loadMany(ids), searchFields);
+    return toConnection(ArticleConnection, ArticleEdge, page, nodesOfRows(context.loaders.article, page, (row) => articleFromRow(articleRowOf(row))), searchFields);
   }
 
   @FieldResolver(() => [PersonMention], { description: "The person's mentions, one per article, with counts and roles." })
@@ -105,7 +107,7 @@ export class PersonResolver implements ResolverInterface<Person> {
     const window = pageWindow(args);
     const values = quoteFilterValues(filter);
     const page = await pageOfParent(context, "Person.quotesConnection", [values, orderBy], quotesOfSpeakers(values, orderBy ?? undefined), window, person.dbId);
-    return toConnection(QuoteConnection, QuoteEdge, page, (ids) => context.loaders.quote.loadMany(ids), searchFields);
+    return toConnection(QuoteConnection, QuoteEdge, page, nodesOfRows(context.loaders.quote, page, (row) => quoteFromRow(quoteRowOf(row))), searchFields);
   }
 
   @FieldResolver(() => [CoMention], { description: "Persons mentioned in the same articles, with how many they share, most shared first." })

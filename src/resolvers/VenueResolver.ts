@@ -1,3 +1,5 @@
+import { articleRowOf } from "../db/queries/by-key.js";
+import { articleFromRow } from "../models/from-row.js";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
 import { articlesOfVenues } from "../db/queries/articles.js";
 import { fetchIds, fetchPage } from "../db/queries/page-query.js";
@@ -9,7 +11,7 @@ import { RelatedPerson } from "../models/stats.js";
 import { Venue } from "../models/Venue.js";
 import { VenueConnection, VenueEdge } from "../models/VenueConnection.js";
 import { dbIdOf } from "./args.js";
-import { pageOfParent, searchFields, toConnection } from "./connections.js";
+import { nodesOfRows, pageOfParent, searchFields, toConnection } from "./connections.js";
 import type { Context } from "./context.js";
 import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
 import { ArticleOrder, VenueOrder } from "./inputs/orders.js";
@@ -72,7 +74,7 @@ export class VenueResolver implements ResolverInterface<Venue> {
     const window = pageWindow(args);
     const values = articleFilterValues(filter);
     const page = await pageOfParent(context, "Venue.articlesConnection", [values, orderBy], articlesOfVenues(values, orderBy ?? undefined), window, venue.dbId);
-    return toConnection(ArticleConnection, ArticleEdge, page, (ids) => context.loaders.article.loadMany(ids), searchFields);
+    return toConnection(ArticleConnection, ArticleEdge, page, nodesOfRows(context.loaders.article, page, (row) => articleFromRow(articleRowOf(row))), searchFields);
   }
 
   @FieldResolver(() => [VenueMention], { description: "The venue's mentions, one per article." })

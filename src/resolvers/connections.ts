@@ -1,4 +1,5 @@
 // Turns a fetched page (positions and keys) into a Relay connection of loaded nodes.
+import type DataLoader from "dataloader";
 import type { Prisma } from "../generated/prisma/client.js";
 import { fetchPagesByParent, type ListQuery, type Page, type PageRow } from "../db/queries/page-query.js";
 import { articleRowOf, type ArticleChildrenJson } from "../db/queries/by-key.js";
@@ -57,6 +58,17 @@ export function articlesOfRows(page: Page): () => Promise<Article[]> {
   const articles = page.rows.map((row) =>
     Object.assign(articleFromRow(articleRowOf(row)), { preloaded: preloadedChildren(row as ArticleChildrenJson) }));
   return () => Promise.resolve(articles);
+}
+
+/**
+ * The nodes of a nested page whose rows carry whole entities (ListQuery.entity): they fill
+ * the loader, so loading them sends no statement.
+ */
+export function nodesOfRows<T extends { dbId: number }>(
+  loader: DataLoader<number, T | null>, page: Page, fromRow: (row: PageRow) => T,
+): (ids: number[]) => Promise<(T | null | Error)[]> {
+  for (const row of page.rows) loader.prime(row.id, fromRow(row));
+  return (ids) => loader.loadMany(ids);
 }
 
 /** Search rank and snippet columns of a row, when the query had a search. */

@@ -1,7 +1,7 @@
 // The article list behind Query.articlesConnection, search, Person.articlesConnection and
 // Venue.articlesConnection: filters, order, and search rank and snippets.
 import { Prisma } from "../../generated/prisma/client.js";
-import { articleChildColumns, articleFields, type ArticleChildren, type ArticleColumn } from "./by-key.js";
+import { ARTICLE_ENTITY, articleChildColumns, articleFields, type ArticleChildren, type ArticleColumn } from "./by-key.js";
 import type { ListQuery } from "./page-query.js";
 import { direction, HEADLINE_OPTIONS, hasSearchText, TEXT_SEARCH_CONFIG, tsQuery } from "./sql.js";
 
@@ -74,13 +74,19 @@ export function articleListQuery(filter: ArticleFilterValues, order: ArticleOrde
 /** Articles that mention a person, listed per person (parent: the person's key). */
 export function articlesOfPersons(filter: ArticleFilterValues, order?: ArticleOrderValues): ListQuery & { parent: Prisma.Sql } {
   const base = articleListQuery(filter, order);
-  return { ...base, from: Prisma.sql`${base.from} JOIN "ArticlePerson" parent_ap ON parent_ap."articleId" = a.id`, parent: Prisma.sql`parent_ap."personId"` };
+  return {
+    ...base, entity: ARTICLE_ENTITY,
+    from: Prisma.sql`${base.from} JOIN "ArticlePerson" parent_ap ON parent_ap."articleId" = a.id`, parent: Prisma.sql`parent_ap."personId"`,
+  };
 }
 
 /** Articles that name a venue, listed per venue (parent: the venue's key). */
 export function articlesOfVenues(filter: ArticleFilterValues, order?: ArticleOrderValues): ListQuery & { parent: Prisma.Sql } {
   const base = articleListQuery(filter, order);
-  return { ...base, from: Prisma.sql`${base.from} JOIN "ArticleVenue" parent_av ON parent_av."articleId" = a.id`, parent: Prisma.sql`parent_av."venueId"` };
+  return {
+    ...base, entity: ARTICLE_ENTITY,
+    from: Prisma.sql`${base.from} JOIN "ArticleVenue" parent_av ON parent_av."articleId" = a.id`, parent: Prisma.sql`parent_av."venueId"`,
+  };
 }
 
 /**

@@ -44,6 +44,21 @@ export function articleFields(alias: string, columns: readonly ArticleColumn[] =
   return fields.length ? [columnList(alias, fields)] : [];
 }
 
+/** The article columns for ListQuery.entity: nested pages of articles return whole articles. */
+export const ARTICLE_ENTITY = { table: Prisma.raw(`"Article"`), columns: columnList("e", ARTICLE_FIELDS) };
+/** The quote columns for ListQuery.entity; the quote's position is renamed, a page row has its own. */
+export const QUOTE_ENTITY = {
+  table: Prisma.raw(`"Quote"`),
+  columns: Prisma.raw(QUOTE_COLUMNS.filter((c) => c !== "id").map((c) => (c === "position" ? `e."position" AS "quotePosition"` : `e."${c}"`)).join(", ")),
+};
+
+/** The quote of a list row that has the quote columns (QUOTE_ENTITY). */
+export function quoteRowOf(row: { id: number } & Record<string, unknown>): QuoteRow {
+  const quote: Record<string, unknown> = { id: row.id };
+  for (const column of QUOTE_COLUMNS) if (column !== "id") quote[column] = row[column === "position" ? "quotePosition" : column];
+  return quote as QuoteRow;
+}
+
 /** The article of a list row that has the article fields (and other columns: position, rank …). */
 export function articleRowOf(row: { id: number } & Record<string, unknown>): ArticleRow {
   const article: Record<string, unknown> = { id: row.id };

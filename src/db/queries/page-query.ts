@@ -17,6 +17,11 @@ export interface ListQuery {
   orderBy: Prisma.Sql;
   /** Extra output columns, each with its alias, e.g. Prisma.sql`ts_rank(...) AS rank`. */
   columns?: Prisma.Sql[];
+  /**
+   * The listed entity's table and columns (alias e), for nested pages to return whole
+   * rows: joined to the page's rows only, after the window functions ranked the keys.
+   */
+  entity?: { table: Prisma.Sql; columns: Prisma.Sql };
 }
 
 export interface PageRow {
@@ -95,17 +100,20 @@ export async function fetchPagesByParent(
   const { after, before, first, last } = window;
   // Row 1 of every list always comes back too, so a list whose page is empty still
   // reports its total; it is dropped below when outside the window.
+  const entity = query.entity
+    ? { columns: Prisma.sql`, ${query.entity.columns}`, join: Prisma.sql`JOIN ${query.entity.table} e ON e.id = ranked.id` }
+    : { columns: Prisma.empty, join: Prisma.empty };
   const rows = await db.query<PageRow & { parent: number; total: number }>(Prisma.sql`
-    SELECT * FROM (
+    SELECT ranked.*${entity.columns} FROM (
       SELECT ${query.parent} AS parent, ${query.id} AS id${extraColumns(query.columns)},
         row_number() OVER (PARTITION BY ${query.parent} ORDER BY ${query.orderBy})::int AS position,
         count(*) OVER (PARTITION BY ${query.parent})::int AS total
       FROM ${query.from} WHERE ${query.parent} = ANY(${[...parents]}::int[]) AND ${conditions(query.where)}
-    ) ranked
-    WHERE position = 1 OR (position > ${after}::int AND position < COALESCE(${before}::int, total + 1)
-      AND (${first}::int IS NULL OR position <= ${after}::int + ${first}::int)
-      AND (${last}::int IS NULL OR position >= COALESCE(${before}::int, total + 1) - ${last}::int))
-    ORDER BY parent, position`);
+    ) ranked ${entity.join}
+    WHERE ranked.position = 1 OR (ranked.position > ${after}::int AND ranked.position < COALESCE(${before}::int, ranked.total + 1)
+      AND (${first}::int IS NULL OR ranked.position <= ${after}::int + ${first}::int)
+      AND (${last}::int IS NULL OR ranked.position >= COALESCE(${before}::int, ranked.total + 1) - ${last}::int))
+    ORDER BY ranked.parent, ranked.position`);
 
   const pages = new Map<number, Page>(parents.map((parent) => [parent, { rows: [], total: 0, ...pageFlags(window, 0) }]));
   for (const { parent, total, ...row } of rows) {

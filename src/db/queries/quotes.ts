@@ -1,6 +1,7 @@
 // The quote list behind Query.quotesConnection, Person.quotesConnection and
 // Article.quotesConnection: filters, order, and search rank and snippets.
 import { Prisma } from "../../generated/prisma/client.js";
+import { QUOTE_ENTITY } from "./by-key.js";
 import type { ListQuery } from "./page-query.js";
 import { direction, HEADLINE_OPTIONS, hasSearchText, TEXT_SEARCH_CONFIG, tsQuery } from "./sql.js";
 
@@ -67,11 +68,11 @@ export function quoteListQuery(filter: QuoteFilterValues, order: QuoteOrderValue
 
 /** Quotes per speaker (parent: the speaker's key). */
 export function quotesOfSpeakers(filter: QuoteFilterValues, order?: QuoteOrderValues): ListQuery & { parent: Prisma.Sql } {
-  return { ...quoteListQuery(filter, order), parent: Prisma.sql`q."speakerId"` };
+  return { ...quoteListQuery(filter, order), entity: QUOTE_ENTITY, parent: Prisma.sql`q."speakerId"` };
 }
 
 /** Quotes per article (parent: the article's key), in reading order by default. */
 export function quotesOfArticles(filter: QuoteFilterValues, order?: QuoteOrderValues): ListQuery & { parent: Prisma.Sql } {
   const base = quoteListQuery(filter, order);
-  return { ...base, parent: Prisma.sql`q."articleId"`, orderBy: order ? base.orderBy : Prisma.sql`q.position ASC` };
+  return { ...base, entity: QUOTE_ENTITY, parent: Prisma.sql`q."articleId"`, orderBy: order ? base.orderBy : Prisma.sql`q.position ASC` };
 }
