@@ -9,7 +9,10 @@ export const OPERATIONS = {
       quotesConnection(first: 10) { totalCount nodes { text article { title publishedAt } } }
       coMentioned(first: 10) { sharedArticles person { name } } articlesConnection(first: 5) { nodes { title } } } }`,
   },
-  search: { query: `query { search(query: "parliament approval", first: 10) { totalCount edges { rank snippet node { title } } } }` },
+  // A phrase and a place, as a reader searches: 45 of the 5,000 synthetic articles match.
+  search: { query: `query { search(query: "\\"fishing quotas\\" Lisbon", first: 10) { totalCount edges { rank snippet node { title } } } }` },
+  // Words in every synthetic article: each request ranks all 5,000 (the worst case, shown apart).
+  "search, every article": { query: `query { search(query: "parliament approval", first: 10) { totalCount edges { rank snippet node { title } } } }` },
   "co-mention network": { query: `query { coMentionNetwork(minWeight: 2, maxNodes: 50) { nodes { articleCount person { name } } edges { weight source { name } target { name } } } }` },
 } as const;
 

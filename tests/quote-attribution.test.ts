@@ -46,3 +46,16 @@ describe("quote attribution", () => {
     expect(quotesOf("On this weekend’s broadcast of “Fox News Sunday,” the minister spoke about trade.")).toEqual([]);
   });
 });
+
+describe("persons", () => {
+  /** The persons of a one-paragraph-per-line article body. */
+  function personsOf(...paragraphs: string[]) {
+    const [doc] = readInput("t.txt", ["Talks Resume in Geneva", "", ...paragraphs.flatMap((p) => [p, ""])].join("\n"), { format: "text" });
+    return extract(doc!).persons.map((p) => p.name);
+  }
+
+  it("takes a lone word with a verb in the plural for a group, not a person", () => {
+    expect(personsOf("Exporters say the delays have cost them orders.", "Critics warn the plan will fail.", "Novak said the plan would work."))
+      .toEqual(["Novak"]);
+  });
+});

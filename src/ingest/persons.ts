@@ -172,6 +172,8 @@ function personKey(tokens: string[]): string {
   return normalizeName(kept.join(" "));
 }
 
+const PLURAL_SPEECH_AFTER = /^\s+(say|warn|argue|claim|insist|believe|fear|worry|complain|agree|think|hope|predict|estimate)\b/;
+
 export function extractPersons(text: string, sections: TokenizedSection[], paragraphs: Span[], blocked: (t: Token) => boolean): ExtractedPerson[] {
   const drafts = new Map<string, PersonDraft>();
   const singles: NameCandidate[] = [];
@@ -216,6 +218,8 @@ export function extractPersons(text: string, sections: TokenizedSection[], parag
     }
     // "the University of Tokusёku", "in Sweden": after a preposition a lone word names a place or body.
     if (owners.length > 1 || GIVEN_NAMES.has(s.name) || /\b(of|in|at|from|to|into|via|near)\s+$/.test(text.slice(Math.max(0, s.start - 6), s.start))) continue;
+    // "Exporters say …", "Critics warn …": a verb in the plural speaks of a group, not a person.
+    if (!s.title && PLURAL_SPEECH_AFTER.test(text.slice(s.end, s.end + 12))) continue;
     const key = normalizeName(s.name);
     const draft = drafts.get(key) ?? { key, name: s.name, aliases: new Set<string>(), roles: new Set<string>(), mentions: [], evidence: false, multiToken: false };
     draft.evidence ||= !!s.title || hasSpeechVerbNear(text, s);
