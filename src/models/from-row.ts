@@ -10,12 +10,16 @@ import { Person } from "./Person.js";
 import { Quote } from "./Quote.js";
 import { Venue } from "./Venue.js";
 
+// One copy per row (a page makes hundreds of these objects): the row's fields, then the ids.
 export function articleFromRow(row: ArticleRow): Article {
-  return Object.assign(new Article(), { ...row, id: toGlobalId("Article", row.id), dbId: row.id });
+  const article = Object.assign(new Article(), row as Omit<ArticleRow, "id">);
+  article.dbId = row.id;
+  article.id = toGlobalId("Article", row.id);
+  return article;
 }
 
 export function personFromRow(row: Db.Person): Person {
-  return Object.assign(new Person(), { ...row, id: toGlobalId("Person", row.id), dbId: row.id });
+  return Object.assign(new Person(), row, { id: toGlobalId("Person", row.id), dbId: row.id });
 }
 
 /** A person that came as JSON inside another row; aliases or roles may be left out (see personJson). */
@@ -41,7 +45,10 @@ export function venueFromJson(json: VenueJson): Venue {
 }
 
 export function quoteFromRow(row: QuoteRow): Quote {
-  return Object.assign(new Quote(), { ...row, id: toGlobalId("Quote", row.id), dbId: row.id });
+  const quote = Object.assign(new Quote(), row as Omit<QuoteRow, "id">);
+  quote.dbId = row.id;
+  quote.id = toGlobalId("Quote", row.id);
+  return quote;
 }
 
 export function venueFromRow(row: Db.Venue): Venue {
