@@ -100,12 +100,12 @@ export const PERSON_DETAILS: readonly PersonDetail[] = ["aliases", "roles"];
  */
 function personJson(key: Prisma.Sql, details: readonly PersonDetail[] = PERSON_DETAILS): Prisma.Sql {
   const fields = ["id", "name", ...details].map((f) => `'${f}', t."${f}"`).join(", ");
-  return Prisma.sql`(SELECT jsonb_build_object(${Prisma.raw(fields)}) FROM "Person" t WHERE t.id = ${key})`;
+  return Prisma.sql`(SELECT json_build_object(${Prisma.raw(fields)}) FROM "Person" t WHERE t.id = ${key})`;
 }
 
 function venueJson(key: Prisma.Sql): Prisma.Sql {
   const fields = ["id", "name", "kind", "countryCode", "latitude", "longitude", "aliases"].map((f) => `'${f}', t."${f}"`).join(", ");
-  return Prisma.sql`(SELECT jsonb_build_object(${Prisma.raw(fields)}) FROM "Venue" t WHERE t.id = ${key})`;
+  return Prisma.sql`(SELECT json_build_object(${Prisma.raw(fields)}) FROM "Venue" t WHERE t.id = ${key})`;
 }
 
 /** The quotes of articles in reading order, or of speakers newest article first, with the speaker. */
@@ -141,7 +141,7 @@ export function articleChildColumns(article: Prisma.Sql, children: ArticleChildr
     const quoteFields = QUOTE_COLUMNS.filter((c) => QUOTE_KEYS.includes(c) || selected.includes(c)).map((c) => `'${c}', q."${c}"`).join(", ");
     const speaker = children.quotes.speaker ? personJson(Prisma.sql`q."speakerId"`, children.quotes.speaker) : Prisma.sql`NULL`;
     columns.push(Prisma.sql`(
-      SELECT coalesce(json_agg(jsonb_build_object(${Prisma.raw(quoteFields)}, 'speaker', ${speaker}) ORDER BY q.position), '[]')
+      SELECT coalesce(json_agg(json_build_object(${Prisma.raw(quoteFields)}, 'speaker', ${speaker}) ORDER BY q.position), '[]')
       FROM "Quote" q WHERE q."articleId" = ${article}) AS quotes`);
   }
   if (children.persons) {
