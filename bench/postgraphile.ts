@@ -15,7 +15,16 @@ export const POSTGRAPHILE_ARTICLE_PAGE = `query { allArticles(first: 20, orderBy
 
 type Load = (url: string, body: object, duration: number, connections: number) => Promise<{ rps: number; p50: number; p99: number; errors: number }>;
 
-export async function comparePostGraphile(databaseUrl: string, ours: Awaited<ReturnType<Load>>, duration: number, connections: number, load: Load): Promise<void> {
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * The article page on newsgraph and on PostGraphile in alternating rounds, so that drift in
+ * this machine's speed (other tenants, CPU boost) falls on both alike; prints each round
+ * and the median ratio.
+ */
+export async function comparePostGraphile(
+  databaseUrl: string, ours: { url: string; body: object }, duration: number, connections: number, load: Load, rounds = 3,
+): Promise<void> {
   const child = spawn(process.execPath, [
     "--import", "./bench/promise-with-resolvers.mjs", "node_modules/postgraphile/dist/cli-run.js",
     "-P", "postgraphile/presets/amber", "-c", databaseUrl, "-s", "public", "--port", "0",
@@ -33,13 +42,23 @@ export async function comparePostGraphile(databaseUrl: string, ours: Awaited<Ret
   });
   try {
     const url = `http://127.0.0.1:${port}/graphql`;
-    const check = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: POSTGRAPHILE_ARTICLE_PAGE }) });
+    const theirsBody = { query: POSTGRAPHILE_ARTICLE_PAGE };
+    const check = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(theirsBody) });
     const answer = (await check.json()) as { errors?: unknown[] };
     if (answer.errors) throw new Error(`PostGraphile: ${JSON.stringify(answer.errors)}`);
-    await load(url, { query: POSTGRAPHILE_ARTICLE_PAGE }, 2, connections); // warm-up
-    const theirs = await load(url, { query: POSTGRAPHILE_ARTICLE_PAGE }, duration, connections);
-    console.log(`\narticle page, same database and connections: newsgraph ${ours.rps.toFixed(0)} req/s (p99 ${ours.p99} ms),` +
-      ` PostGraphile 5 ${theirs.rps.toFixed(0)} req/s (p99 ${theirs.p99} ms, ${theirs.errors} errors): ratio ${(ours.rps / theirs.rps).toFixed(2)}`);
+    await load(url, theirsBody, 2, connections); // warm-up
+    console.log(`\narticle page, newsgraph and PostGraphile 5 in alternating rounds of ${duration} s, ${connections} connections, same database:\n`);
+    console.log(`| round | newsgraph req/s | p99 ms | PostGraphile req/s | p99 ms | ratio |`);
+    console.log(`|-------|-----------------|--------|--------------------|--------|-------|`);
+    const ratios: number[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      const a = await load(ours.url, ours.body, duration, connections);
+      const b = await load(url, theirsBody, duration, connections);
+      if (a.errors || b.errors) throw new Error(`errors in round ${round}: newsgraph ${a.errors}, PostGraphile ${b.errors}`);
+      ratios.push(a.rps / b.rps);
+      console.log(`| ${round} | ${a.rps.toFixed(0)} | ${a.p99} | ${b.rps.toFixed(0)} | ${b.p99} | ${(a.rps / b.rps).toFixed(2)} |`);
+    }
+    console.log(`\nnewsgraph ÷ PostGraphile, median of ${rounds} rounds: ${median(ratios).toFixed(2)}`);
   } finally {
     child.kill("SIGTERM");
   }

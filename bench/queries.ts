@@ -1,8 +1,9 @@
-// npm run bench:queries -- [--database postgresql://…] [--articles 5000] [--duration 10] [--connections 10] [--postgraphile]
+// npm run bench:queries -- [--database postgresql://…] [--articles 5000] [--duration 10] [--connections 10] [--postgraphile [--rounds 3]]
 // Serves a PostgreSQL database of synthetic articles with newsgraph (a separate process, as
 // in production) and load-tests four representative operations with autocannon: requests
 // per second, p50 and p99 latency, and the SQL statements one request sends. With
-// --postgraphile, PostGraphile 5 serves the same database and answers the article page too.
+// --postgraphile, PostGraphile 5 serves the same database and answers the article page too,
+// in rounds alternating with newsgraph's.
 import "reflect-metadata";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -74,7 +75,8 @@ const program = new Command("bench-queries")
   .option("--duration <s>", "seconds per operation", "10")
   .option("--connections <n>", "concurrent connections", "10")
   .option("--postgraphile", "also serve the database with PostGraphile 5 and compare the article page")
-  .action(async (o: { database: string; articles: string; duration: string; connections: string; postgraphile?: boolean }) => {
+  .option("--rounds <n>", "with --postgraphile: alternating rounds of the comparison", "3")
+  .action(async (o: { database: string; articles: string; duration: string; connections: string; postgraphile?: boolean; rounds: string }) => {
     const databaseUrl = await corpusDatabase(o.database, Number(o.articles));
 
     // Statements per request, counted in-process on the same database.
@@ -109,18 +111,20 @@ const program = new Command("bench-queries")
         const r = results[name]!;
         rows.push(`| ${name.padEnd(20)} | ${r.rps.toFixed(0).padStart(6)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${String(statements[name]).padStart(10)} | ${String(r.errors).padStart(6)} |`);
       }
+      console.log(`\n${o.articles} articles on PostgreSQL, ${o.connections} connections, ${o.duration} s per operation\n`);
+      console.log(`| operation            |  req/s | p50 ms | p99 ms | statements | errors |`);
+      console.log(`|----------------------|--------|--------|--------|------------|--------|`);
+      for (const row of rows) console.log(row);
+      if (o.postgraphile) {
+        const { comparePostGraphile } = await import("./postgraphile.js");
+        const ours = { url: endpoint, body: { ...OPERATIONS["article page"], variables } };
+        await comparePostGraphile(databaseUrl, ours, Number(o.duration), Number(o.connections), load, Number(o.rounds));
+      }
     } finally {
       server.child.kill("SIGTERM");
     }
-    console.log(`\n${o.articles} articles on PostgreSQL, ${o.connections} connections, ${o.duration} s per operation\n`);
-    console.log(`| operation            |  req/s | p50 ms | p99 ms | statements | errors |`);
-    console.log(`|----------------------|--------|--------|--------|------------|--------|`);
-    for (const row of rows) console.log(row);
 
-    if (o.postgraphile) {
-      const { comparePostGraphile } = await import("./postgraphile.js");
-      await comparePostGraphile(databaseUrl, results["article page"]!, Number(o.duration), Number(o.connections), load);
-    }
+
   });
 
 await program.parseAsync();

@@ -1,6 +1,7 @@
 // Turns database rows into GraphQL objects. The row's numeric key stays on the object
 // as dbId for the resolvers; clients only ever see the opaque global id.
-import type { ArticleChildrenJson, ArticleRow, PersonJson, QuoteRow, VenueJson } from "../db/queries/by-key.js";
+import type { ArticleChildrenRows } from "../db/queries/article-children.js";
+import type { ArticleRow, PersonJson, QuoteRow, VenueJson } from "../db/queries/by-key.js";
 import type * as Db from "../generated/prisma/client.js";
 import { Article } from "./Article.js";
 import { Comment } from "./Comment.js";
@@ -31,7 +32,7 @@ export function personFromJson(json: PersonJson): Person {
  * The children an article list row brought along as JSON (see articleChildColumns), as
  * objects for that article's field resolvers.
  */
-export function preloadedChildren(json: ArticleChildrenJson): NonNullable<Article["preloaded"]> {
+export function preloadedChildren(json: ArticleChildrenRows): NonNullable<Article["preloaded"]> {
   return {
     quotes: json.quotes?.map(({ speaker, ...row }) => Object.assign(quoteFromRow(row), { preloadedSpeaker: speaker ? personFromJson(speaker) : null })),
     persons: json.persons?.map(personFromJson),

@@ -57,7 +57,7 @@ export class ArticleResolver implements ResolverInterface<Article> {
     const needs = articleConnectionNeeds(info);
     const query = withArticleRows(articleListQuery(values, orderBy ?? defaultArticleOrder(values)), needs);
     const page = await fetchPage(context.db, query, window, { countWithPage: needs.totalCount });
-    return toConnection(ArticleConnection, ArticleEdge, page, articlesOfRows(page), searchFields);
+    return toConnection(ArticleConnection, ArticleEdge, page, articlesOfRows(page, needs.children), searchFields);
   }
 
   @Query(() => ArticleConnection, { description: 'Full-text search over articles\' titles and bodies (PostgreSQL text search; web-search syntax: "a phrase", or, -not), most relevant first, with highlighted snippets.' })

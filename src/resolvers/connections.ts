@@ -2,7 +2,8 @@
 import type DataLoader from "dataloader";
 import type { Prisma } from "../generated/prisma/client.js";
 import { fetchPagesByParent, type ListQuery, type Page, type PageRow } from "../db/queries/page-query.js";
-import { articleRowOf, type ArticleChildrenJson } from "../db/queries/by-key.js";
+import { decodeArticleChildren, type ArticleChildren } from "../db/queries/article-children.js";
+import { articleRowOf } from "../db/queries/by-key.js";
 import { PageInfo } from "../models/connection.js";
 import type { Article } from "../models/Article.js";
 import { articleFromRow, preloadedChildren } from "../models/from-row.js";
@@ -54,9 +55,9 @@ export async function toConnection<N, E extends EdgeShape<N>, C extends Connecti
  * withArticleRows), for toConnection. They are this page's own objects: the children are
  * projected to this selection, so they fill no loader.
  */
-export function articlesOfRows(page: Page): () => Promise<Article[]> {
+export function articlesOfRows(page: Page, children: ArticleChildren): () => Promise<Article[]> {
   const articles = page.rows.map((row) =>
-    Object.assign(articleFromRow(articleRowOf(row)), { preloaded: preloadedChildren(row as ArticleChildrenJson) }));
+    Object.assign(articleFromRow(articleRowOf(row)), { preloaded: preloadedChildren(decodeArticleChildren(row, children)) }));
   return () => Promise.resolve(articles);
 }
 

@@ -4,8 +4,9 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { parseResolveInfo, type ResolveTree } from "graphql-parse-resolve-info";
 import {
-  ARTICLE_COLUMNS, PERSON_DETAILS, QUOTE_COLUMNS, type ArticleChildren, type ArticleColumn, type PersonDetail,
+  ARTICLE_COLUMNS, PERSON_DETAILS, QUOTE_COLUMNS, type ArticleColumn, type PersonDetail,
 } from "../db/queries/by-key.js";
+import type { ArticleChildren } from "../db/queries/article-children.js";
 
 export class Selection {
   private constructor(private readonly trees: ResolveTree[]) {}

@@ -1,7 +1,8 @@
 // The article list behind Query.articlesConnection, search, Person.articlesConnection and
 // Venue.articlesConnection: filters, order, and search rank and snippets.
 import { Prisma } from "../../generated/prisma/client.js";
-import { ARTICLE_ENTITY, articleChildColumns, articleFields, type ArticleChildren, type ArticleColumn } from "./by-key.js";
+import { articleChildColumns, type ArticleChildren } from "./article-children.js";
+import { ARTICLE_ENTITY, articleFields, type ArticleColumn } from "./by-key.js";
 import type { ListQuery } from "./page-query.js";
 import { direction, HEADLINE_OPTIONS, hasSearchText, TEXT_SEARCH_CONFIG, tsQuery } from "./sql.js";
 

@@ -21,10 +21,10 @@ export type QuoteColumn = (typeof QUOTE_COLUMNS)[number];
 export type ArticleRow = Pick<Db.Article, ArticleColumn>;
 export type QuoteRow = Pick<Db.Quote, QuoteColumn>;
 /** The keys every quote projection keeps: the resolvers of its relations need them. */
-const QUOTE_KEYS: readonly QuoteColumn[] = ["id", "articleId", "speakerId"];
+export const QUOTE_KEYS: readonly QuoteColumn[] = ["id", "articleId", "speakerId"];
 
 /** A column list qualified by a table alias: a."id", a."title" … */
-function columnList(alias: string, columns: readonly string[]): Prisma.Sql {
+export function columnList(alias: string, columns: readonly string[]): Prisma.Sql {
   return Prisma.raw(columns.map((column) => `${alias}."${column}"`).join(", "));
 }
 
@@ -87,7 +87,7 @@ export const commentsByIds = (db: SqlReader, ids: readonly number[]) =>
 export type QuoteWithSpeakerRow = QuoteRow & { speaker: PersonJson | null };
 /** A person as personJson builds it: the fields the API serves, some left out when not asked for. */
 export type PersonJson = Pick<Db.Person, "id" | "name"> & Partial<Pick<Db.Person, "aliases" | "roles">>;
-/** A venue as venueJson builds it: the fields the API serves. */
+/** A venue with the fields the API serves. */
 export type VenueJson = Omit<Db.Venue, "normalizedName" | "createdAt">;
 
 /** Person fields that may be left out of a projection (each can be long: roles pile up). */
@@ -103,58 +103,12 @@ function personJson(key: Prisma.Sql, details: readonly PersonDetail[] = PERSON_D
   return Prisma.sql`(SELECT json_build_object(${Prisma.raw(fields)}) FROM "Person" t WHERE t.id = ${key})`;
 }
 
-function venueJson(key: Prisma.Sql): Prisma.Sql {
-  const fields = ["id", "name", "kind", "countryCode", "latitude", "longitude", "aliases"].map((f) => `'${f}', t."${f}"`).join(", ");
-  return Prisma.sql`(SELECT json_build_object(${Prisma.raw(fields)}) FROM "Venue" t WHERE t.id = ${key})`;
-}
-
 /** The quotes of articles in reading order, or of speakers newest article first, with the speaker. */
 export function quotesWithSpeakers(db: SqlReader, by: "articleId" | "speakerId", keys: readonly number[]) {
   const order = by === "articleId" ? Prisma.sql`q."articleId", q.position` : Prisma.sql`q."speakerId", q."articleId" DESC, q.position`;
   return db.query<QuoteWithSpeakerRow>(Prisma.sql`
     SELECT ${columnList("q", QUOTE_COLUMNS)}, ${personJson(Prisma.sql`q."speakerId"`)} AS speaker
     FROM "Quote" q WHERE q.${Prisma.raw(`"${by}"`)} = ANY(${keyArray(keys)}) ORDER BY ${order}`);
-}
-
-/**
- * What an article list page brings along per article, from what the client selected:
- * which children, and which of their long fields.
- */
-export interface ArticleChildren {
-  /** The quote columns selected (the keys are always read) and the speaker's fields, when selected. */
-  quotes?: { columns: readonly QuoteColumn[]; speaker?: readonly PersonDetail[] };
-  persons?: readonly PersonDetail[];
-  venues?: boolean;
-}
-/** The children columns of an article row, as far as the statement brought them. */
-export type ArticleChildrenJson = { quotes?: QuoteWithSpeakerRow[]; persons?: PersonJson[]; venues?: VenueJson[] };
-
-/**
- * Correlated subqueries that bring an article's children as JSON in the article's own row,
- * for list pages: quotes in reading order with their speakers, and the persons and venues
- * most mentioned first. Long fields the client did not ask for stay out.
- */
-export function articleChildColumns(article: Prisma.Sql, children: ArticleChildren): Prisma.Sql[] {
-  const columns: Prisma.Sql[] = [];
-  if (children.quotes) {
-    const { columns: selected } = children.quotes;
-    const quoteFields = QUOTE_COLUMNS.filter((c) => QUOTE_KEYS.includes(c) || selected.includes(c)).map((c) => `'${c}', q."${c}"`).join(", ");
-    const speaker = children.quotes.speaker ? personJson(Prisma.sql`q."speakerId"`, children.quotes.speaker) : Prisma.sql`NULL`;
-    columns.push(Prisma.sql`(
-      SELECT coalesce(json_agg(json_build_object(${Prisma.raw(quoteFields)}, 'speaker', ${speaker}) ORDER BY q.position), '[]')
-      FROM "Quote" q WHERE q."articleId" = ${article}) AS quotes`);
-  }
-  if (children.persons) {
-    columns.push(Prisma.sql`(
-      SELECT coalesce(json_agg(${personJson(Prisma.sql`ap."personId"`, children.persons)} ORDER BY ap."mentionCount" DESC, ap."personId"), '[]')
-      FROM "ArticlePerson" ap WHERE ap."articleId" = ${article}) AS persons`);
-  }
-  if (children.venues) {
-    columns.push(Prisma.sql`(
-      SELECT coalesce(json_agg(${venueJson(Prisma.sql`av."venueId"`)} ORDER BY av."mentionCount" DESC, av."venueId"), '[]')
-      FROM "ArticleVenue" av WHERE av."articleId" = ${article}) AS venues`);
-  }
-  return columns;
 }
 
 export const commentRowsOfArticles = (db: SqlReader, articleIds: readonly number[]) =>
