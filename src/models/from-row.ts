@@ -25,7 +25,10 @@ export function personFromRow(row: Db.Person): Person {
 
 /** A person that came as JSON inside another row; aliases or roles may be left out (see personJson). */
 export function personFromJson(json: PersonJson): Person {
-  return Object.assign(new Person(), json, { id: toGlobalId("Person", json.id), dbId: json.id });
+  const person = Object.assign(new Person(), json as Omit<PersonJson, "id">);
+  person.dbId = json.id;
+  person.id = toGlobalId("Person", json.id);
+  return person;
 }
 
 /**
@@ -34,7 +37,11 @@ export function personFromJson(json: PersonJson): Person {
  */
 export function preloadedChildren(json: ArticleChildrenRows): NonNullable<Article["preloaded"]> {
   return {
-    quotes: json.quotes?.map(({ speaker, ...row }) => Object.assign(quoteFromRow(row), { preloadedSpeaker: speaker ? personFromJson(speaker) : null })),
+    quotes: json.quotes?.map(({ quote, speaker }) => {
+      const preloaded = quoteFromRow(quote);
+      preloaded.preloadedSpeaker = speaker ? personFromJson(speaker) : null;
+      return preloaded;
+    }),
     persons: json.persons?.map(personFromJson),
     venues: json.venues?.map(venueFromJson),
   };

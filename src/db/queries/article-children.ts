@@ -3,7 +3,7 @@
 // and build faster than objects with keys), projected to the fields the client selected.
 import { Prisma } from "../../generated/prisma/client.js";
 import {
-  QUOTE_COLUMNS, QUOTE_KEYS, type PersonDetail, type PersonJson, type QuoteColumn, type QuoteWithSpeakerRow, type VenueJson,
+  QUOTE_COLUMNS, QUOTE_KEYS, type PersonDetail, type PersonJson, type QuoteColumn, type QuoteRow, type VenueJson,
 } from "./by-key.js";
 
 /** Which children a page brings along, and which of their long fields. */
@@ -15,7 +15,7 @@ export interface ArticleChildren {
 }
 
 export interface ArticleChildrenRows {
-  quotes?: QuoteWithSpeakerRow[];
+  quotes?: { quote: QuoteRow; speaker: PersonJson | null }[];
   persons?: PersonJson[];
   venues?: VenueJson[];
 }
@@ -78,7 +78,7 @@ export function decodeArticleChildren(row: Record<string, unknown>, children: Ar
     const speakerFields = personFields(children.quotes.speaker ?? []);
     decoded.quotes = (row.quotes as unknown[][]).map((values) => {
       const speaker = values[fields.length] as unknown[] | null;
-      return { ...fromTuple<QuoteWithSpeakerRow>(fields, values), speaker: speaker ? fromTuple<PersonJson>(speakerFields, speaker) : null };
+      return { quote: fromTuple<QuoteRow>(fields, values), speaker: speaker ? fromTuple<PersonJson>(speakerFields, speaker) : null };
     });
   }
   if (children.persons) decoded.persons = (row.persons as unknown[][]).map((values) => fromTuple<PersonJson>(personFields(children.persons!), values));
