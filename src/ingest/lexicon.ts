@@ -92,7 +92,7 @@ export const SENTENCE_STARTERS = set(`
   Nearly Almost Perhaps Maybe Please Yes Oh Well Like Unlike Per Via Let Do Does Did Is Are Was Were Be Been Has Have Had Will
   Would Can Could Should May Might Must Shall Said Says Asked Told Sources Officials Experts Critics Analysts Reporters People
   Everybody Everyone Nobody Someone Somebody Anyone Something Nothing Everything Whatever Whoever
-  Hopefully Never Always Often Sometimes Again Whose Whom
+  Hopefully Never Always Often Sometimes Again Whose Whom Following Amid Upon Once Beyond Toward Towards Throughout Regardless
 `);
 
 /** Common given names: a capitalized pair starting with one is a person without further evidence. */

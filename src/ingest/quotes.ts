@@ -1,7 +1,7 @@
 // Stage 3c, quotes: quotation spans (curly or straight marks, across paragraphs, split by
 // their attribution), told apart from titles and scare quotes, each with its speaker.
 import {
-  FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NAMING_CUES, OUTLET_SET, PRONOUNS, ROLE_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS,
+  FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NAMING_CUES, OUTLET_SET, PRONOUNS, ROLE_NOUNS, SENTENCE_STARTERS, SPEECH_PARTICIPLES, SPEECH_VERBS,
 } from "./lexicon.js";
 import type { ExtractedPerson, ExtractedQuote, Span } from "./types.js";
 
@@ -322,7 +322,33 @@ export function indirectSpeakers(text: string, paragraphs: Span[], quoteSpans: S
   return found;
 }
 
-const CONFIDENCE: Record<Attribution["kind"] | "context", number> = { name: 0.95, outlet: 0.9, pronoun: 0.85, descriptor: 0.8, context: 0.6 };
+const CONFIDENCE: Record<Attribution["kind"] | "context" | "subject", number> = {
+  name: 0.95, outlet: 0.9, pronoun: 0.85, descriptor: 0.8, context: 0.6, subject: 0.4,
+};
+
+/** The subject of a sentence and its first verb, after an opening phrase ("In July, Gingrich dismissed …"). */
+const SUBJECT_AND_VERB = new RegExp(
+  String.raw`^(?:(?:In|On|At|During|After|Before|Later|Earlier|Since|Last|This|Yet|But|And|Still)[^,“”"]{0,60},\s+)?(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)${APPOSITION}${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
+  "u",
+);
+
+/**
+ * The last resort for a quote inside a sentence that names no speech verb: the sentence's
+ * subject ("Reid has gone after Trump as a “spoiled brat”", "Trump openly admires Putin as
+ * a “strong leader”"). Partial quotes mostly repeat the words of whoever the sentence is
+ * about; the low confidence says it was inferred.
+ */
+function sentenceSubject(text: string, start: number, sentenceStart: number): Attribution | null {
+  const window = text.slice(sentenceStart, start - 1);
+  const m = SUBJECT_AND_VERB.exec(window);
+  if (!m) return null;
+  const kind = kindOf(m[1]!);
+  // "After", "According", "With Democratic …": a sentence opener, not a name.
+  if (kind === "name" && SENTENCE_STARTERS.has(m[1]!.split(/\s+/)[0]!)) return null;
+  if (kind === "descriptor" && !accept(m[1]!, "said")) return null;
+  const at = sentenceStart + m[0].indexOf(m[1]!);
+  return { speaker: m[1]!, cue: m[2]!, at: { start: at, end: at + m[1]!.length }, kind };
+}
 
 function sentenceStartBefore(text: string, pos: number, paragraphStart: number): number {
   const slice = text.slice(paragraphStart, pos);
@@ -371,6 +397,13 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
         speaker = previous.speaker;
         cue = previous.cue;
         confidence = CONFIDENCE.context;
+      } else if (span.start - 1 > paragraph.start) {
+        const subject = sentenceSubject(text, span.start, sentenceStartBefore(text, span.start, paragraph.start));
+        if (subject) {
+          speakerPerson = resolver.resolve(subject);
+          speaker = subject.speaker;
+          confidence = CONFIDENCE.subject;
+        }
       }
     }
     if (speakerPerson) resolver.noteSpeaker(speakerPerson, span.start);
