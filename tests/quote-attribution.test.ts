@@ -47,6 +47,33 @@ describe("quote attribution", () => {
   });
 });
 
+describe("the sentence subject as the last resort", () => {
+  it("credits a partial quote in a sentence with no speech verb to the sentence's subject", () => {
+    expect(quotesOf("In recent weeks, Harry Reid has gone after the plan as “a gift to the rich and nobody else”."))
+      .toEqual([["a gift to", "Harry Reid", "Harry Reid"]]);
+    // A sentence opener is no subject.
+    expect(quotesOf("After the vote the plan was called “a gift to the rich” in the papers."))
+      .toEqual([["a gift to", null, null]]);
+  });
+});
+
+describe("quotation spans", () => {
+  it("closes a quote opened with a curly mark at a straight one, and the other way round", () => {
+    expect(quotesOf(`The mayor, Anna Novak, said there was “no evidence" yet of a plot. "We will know more tomorrow,” Novak said.`))
+      .toEqual([["no evidence", "The mayor", "Anna Novak"], ["We will know", "Novak", "Anna Novak"]]);
+  });
+
+  it("gives each paragraph of a multi-paragraph quote its own quote, all with the quote's speaker", () => {
+    const quotes = quotesOf("“The port will close at noon on Friday for the inspection.", "“It will reopen on Monday morning,” Jonas Berg said.");
+    expect(quotes).toEqual([["The port will", "Jonas Berg", "Jonas Berg"], ["It will reopen", "Jonas Berg", "Jonas Berg"]]);
+  });
+
+  it("takes a transcript line in marks for no quote, and finds the quotes inside it", () => {
+    expect(quotesOf(`"WALLACE: Governor, your rival says you will “cut every program we have” next year.`, `"PENCE: Well, look, we call it “a plan for growth” and it is one.`).map((q) => q[0]))
+      .toEqual(["cut every program", "a plan for"]);
+  });
+});
+
 describe("persons", () => {
   /** The persons of a one-paragraph-per-line article body. */
   function personsOf(...paragraphs: string[]) {

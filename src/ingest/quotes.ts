@@ -6,61 +6,83 @@ import {
 import type { ExtractedPerson, ExtractedQuote, Span } from "./types.js";
 
 interface QuoteSpan extends Span {
-  /** Index of the paragraph the quote opens in. */
+  /** Index of the paragraph the quote (or this paragraph of it) is in. */
   paragraph: number;
   /** The closing mark was missing: the quote runs to the end of its paragraph. */
   unclosed: boolean;
+  /** A paragraph of a multi-paragraph quote after the first: it goes on the quote before it. */
+  continues: boolean;
+  /** Another paragraph of the same quote follows. */
+  continued: boolean;
 }
 
 const OPEN = new Set(["“", '"', "«", "„"]);
-const CLOSE_FOR: Record<string, string> = { "“": "”", '"': '"', "«": "»", "„": "“" };
+/**
+ * The marks that close a quote opened with a given mark. Scraped text mixes curly and
+ * straight marks within one quote (“no evidence" …), so either double mark closes either.
+ */
+const CLOSES: Record<string, string> = { "“": "”\"", '"': '"”', "«": "»", "„": "“”" };
 
-/** Quotation spans (inside the marks). A quote left open at a paragraph's end continues when
- * the next paragraph opens with a mark (the news convention for multi-paragraph quotes). */
+/** A speaker's label at the start of a transcript line: "WALLACE: ", "SEN. KAINE: ". */
+const TRANSCRIPT_LABEL = /^[\p{Lu}][\p{Lu} .'’-]{1,30}:\s/u;
+
+/** The end of a paragraph's text, without trailing blanks. */
+function trimmedEnd(text: string, p: Span): number {
+  let end = p.end;
+  while (end > p.start && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+/**
+ * Quotation spans (inside the marks). A quote left open at a paragraph's end continues when
+ * the next paragraph opens with a mark (the news convention for multi-paragraph quotes):
+ * each paragraph is a span of its own, linked to the next, as annotators count them.
+ */
 export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
+  // A mark that opens no quote: a straight mark inside a word (an inch sign, 5'11"), or a
+  // transcript line in marks ("WALLACE: Let's start …"), whose own quotes are the quotes.
+  const opensQuote = (i: number) =>
+    OPEN.has(text[i]!) &&
+    !(text[i] === '"' && /\p{L}/u.test(text[i - 1] ?? "") && !/\s/.test(text[i + 1] ?? " ")) &&
+    !TRANSCRIPT_LABEL.test(text.slice(i + 1, i + 40));
   const spans: QuoteSpan[] = [];
-  let carry: QuoteSpan | null = null;
-  let carryClose = "";
+  let open: QuoteSpan | null = null;
+  let closes = "";
   paragraphs.forEach((p, pi) => {
     let i = p.start;
-    if (carry) {
-      const first = text[p.start]!;
-      if (OPEN.has(first)) {
+    if (open) {
+      // The quote open at the previous paragraph's end: continued here, or left unclosed.
+      const previous: QuoteSpan = open;
+      open = null;
+      previous.end = trimmedEnd(text, paragraphs[pi - 1]!);
+      if (opensQuote(p.start)) {
+        previous.continued = true;
+        open = { start: p.start + 1, end: p.end, paragraph: pi, unclosed: false, continues: true, continued: false };
         i = p.start + 1;
-      } else {
-        carry.end = paragraphs[pi - 1]!.end;
-        carry.unclosed = true;
-        spans.push(carry);
-        carry = null;
-      }
+      } else previous.unclosed = true;
+      spans.push(previous);
     }
-    let open: QuoteSpan | null = carry;
-    let close = carryClose;
-    carry = null;
     for (; i < p.end; i++) {
       const ch = text[i]!;
       if (open) {
-        if (ch === close) {
+        if (closes.includes(ch)) {
           open.end = i;
           spans.push(open);
           open = null;
         }
-      } else if (OPEN.has(ch) && !(ch === '"' && /\p{L}/u.test(text[i - 1] ?? "") && !/\s/.test(text[i + 1] ?? " "))) {
-        open = { start: i + 1, end: p.end, paragraph: pi, unclosed: false };
-        close = CLOSE_FOR[ch]!;
+      } else if (opensQuote(i)) {
+        open = { start: i + 1, end: p.end, paragraph: pi, unclosed: false, continues: false, continued: false };
+        closes = CLOSES[ch]!;
       }
     }
-    if (open) {
-      carry = open;
-      carryClose = close;
-    }
   });
-  if (carry) {
-    (carry as QuoteSpan).unclosed = true;
-    (carry as QuoteSpan).end = paragraphs[paragraphs.length - 1]!.end;
-    spans.push(carry);
+  if (open) {
+    const last: QuoteSpan = open;
+    last.unclosed = true;
+    last.end = trimmedEnd(text, paragraphs[paragraphs.length - 1]!);
+    spans.push(last);
   }
-  return spans;
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 export interface Attribution {
@@ -328,7 +350,7 @@ const CONFIDENCE: Record<Attribution["kind"] | "context" | "subject", number> = 
 
 /** The subject of a sentence and its first verb, after an opening phrase ("In July, Gingrich dismissed …"). */
 const SUBJECT_AND_VERB = new RegExp(
-  String.raw`^(?:(?:In|On|At|During|After|Before|Later|Earlier|Since|Last|This|Yet|But|And|Still)[^,“”"]{0,60},\s+)?(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)${APPOSITION}${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
+  String.raw`^(?:(?:In|On|At|During|After|Before|Later|Earlier|Since|Last|This|Yet|But|And|Still)\b[^,“”"]{0,60},\s+)?(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)${APPOSITION}${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
   "u",
 );
 
@@ -367,6 +389,8 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
   events.sort((a, b) => a.at - b.at).forEach((e) => resolver.noteSpeaker(e.person, e.at));
 
   const quotes: ExtractedQuote[] = [];
+  /** The quotes of each multi-paragraph quotation (one per paragraph), to share one speaker. */
+  const chains: ExtractedQuote[][] = [];
   // Merge "“A,” he said, “B.”": the second half inherits the first half's speaker.
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k]!;
@@ -407,9 +431,8 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
       }
     }
     if (speakerPerson) resolver.noteSpeaker(speakerPerson, span.start);
-    const quoteText = text.slice(span.start, span.end).replace(/\n\s*[“"]?/g, "\n");
-    quotes.push({
-      text: quoteText.trim(),
+    const quote: ExtractedQuote = {
+      text: text.slice(span.start, span.end).trim(),
       start: span.start,
       end: span.end,
       speaker,
@@ -417,7 +440,19 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
       cue,
       confidence,
       context: text.slice(paragraph.start, paragraphEnd),
-    });
+    };
+    quotes.push(quote);
+    if (span.continues && chains.length) chains[chains.length - 1]!.push(quote);
+    else chains.push([quote]);
+  }
+  // A multi-paragraph quotation is attributed once, before its first paragraph or after its
+  // last: every paragraph of it gets that speaker.
+  for (const chain of chains) {
+    const best = chain.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+    for (const quote of chain) {
+      if (quote.confidence >= best.confidence) continue;
+      Object.assign(quote, { speaker: best.speaker, speakerPerson: best.speakerPerson, cue: best.cue, confidence: best.confidence });
+    }
   }
   return quotes;
 }
