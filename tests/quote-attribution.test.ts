@@ -47,6 +47,15 @@ describe("quote attribution", () => {
   });
 });
 
+describe("speaker names", () => {
+  it("end at a sentence's end and leave out a sentence opener", () => {
+    expect(quotesOf("“We will not sign,” said Pavel Petrov. Another official disagreed."))
+      .toEqual([["We will not", "Pavel Petrov", "Pavel Petrov"]]);
+    expect(quotesOf("Even Norway said it was “resolutely opposed” to the test."))
+      .toEqual([["resolutely opposed", "Norway", null]]);
+  });
+});
+
 describe("the sentence subject as the last resort", () => {
   it("credits a partial quote in a sentence with no speech verb to the sentence's subject", () => {
     expect(quotesOf("In recent weeks, Harry Reid has gone after the plan as “a gift to the rich and nobody else”."))

@@ -1,7 +1,7 @@
 // Stage 3c, quotes: quotation spans (curly or straight marks, across paragraphs, split by
 // their attribution), told apart from titles and scare quotes, each with its speaker.
 import {
-  FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NAMING_CUES, OUTLET_SET, PRONOUNS, ROLE_NOUNS, SENTENCE_STARTERS, SPEECH_PARTICIPLES, SPEECH_VERBS,
+  FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NAMING_CUES, OUTLET_SET, PRONOUNS, ROLE_NOUNS, SENTENCE_STARTERS, SPEECH_PARTICIPLES, SPEECH_VERBS, TITLE_WORDS,
 } from "./lexicon.js";
 import type { ExtractedPerson, ExtractedQuote, Span } from "./types.js";
 
@@ -348,6 +348,28 @@ const CONFIDENCE: Record<Attribution["kind"] | "context" | "subject", number> = 
   name: 0.95, outlet: 0.9, pronoun: 0.85, descriptor: 0.8, context: 0.6, subject: 0.4,
 };
 
+/**
+ * A name as the patterns match it may run on past a sentence's end ("Reuters. Another …")
+ * or start with a sentence opener ("Even China", "Meanwhile"): the name is what is left,
+ * or nothing.
+ */
+function tidy(attribution: Attribution | null): Attribution | null {
+  if (!attribution || attribution.kind !== "name") return attribution;
+  const tokens = attribution.speaker.split(/\s+/);
+  let first = 0;
+  while (first < tokens.length && SENTENCE_STARTERS.has(tokens[first]!) && !TITLE_WORDS.has(tokens[first]!)) first++;
+  let last = first;
+  // A token ending in a dot ends the name unless it is an initial or a title ("J.", "Gov.").
+  while (last < tokens.length - 1 && !(tokens[last]!.endsWith(".") && tokens[last]!.length > 2 && !TITLE_WORDS.has(tokens[last]!))) last++;
+  const kept = tokens.slice(first, last + 1);
+  if (!kept.length) return null;
+  if (kept[kept.length - 1]!.length > 2 && !TITLE_WORDS.has(kept[kept.length - 1]!)) kept[kept.length - 1] = kept[kept.length - 1]!.replace(/\.$/, "");
+  const speaker = kept.join(" ");
+  if (speaker === attribution.speaker) return attribution;
+  const start = attribution.at.start + attribution.speaker.indexOf(speaker);
+  return { ...attribution, speaker, at: { start, end: start + speaker.length } };
+}
+
 /** The subject of a sentence and its first verb, after an opening phrase ("In July, Gingrich dismissed …"). */
 const SUBJECT_AND_VERB = new RegExp(
   String.raw`^(?:(?:In|On|At|During|After|Before|Later|Earlier|Since|Last|This|Yet|But|And|Still)\b[^,“”"]{0,60},\s+)?(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)${APPOSITION}${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
@@ -397,9 +419,9 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
     const paragraph = paragraphs[span.paragraph]!;
     const paragraphEnd = paragraphs.find((p) => p.start <= span.end && span.end <= p.end)?.end ?? paragraph.end;
     const nextStart = spans[k + 1]?.start ?? Infinity;
-    const after = span.unclosed ? null : attributionAfter(text, span.end, Math.min(paragraphEnd, nextStart - 1));
-    const before = attributionBefore(text, span.start, sentenceStartBefore(text, span.start, paragraph.start));
-    const inSentence = after || before ? null : attributionInSentence(text, span.start, sentenceStartBefore(text, span.start, paragraph.start));
+    const after = tidy(span.unclosed ? null : attributionAfter(text, span.end, Math.min(paragraphEnd, nextStart - 1)));
+    const before = tidy(attributionBefore(text, span.start, sentenceStartBefore(text, span.start, paragraph.start)));
+    const inSentence = after || before ? null : tidy(attributionInSentence(text, span.start, sentenceStartBefore(text, span.start, paragraph.start)));
     const attribution = after && after.kind !== "pronoun" ? after : before && before.kind !== "pronoun" ? before : after ?? before ?? inSentence;
     if (isNotAQuote(text, span, !!attribution)) continue;
     let speakerPerson = attribution ? resolver.resolve(attribution) : null;
