@@ -60,6 +60,13 @@ describe("the sentence subject as the last resort", () => {
   it("credits a partial quote in a sentence with no speech verb to the sentence's subject", () => {
     expect(quotesOf("In recent weeks, Harry Reid has gone after the plan as “a gift to the rich and nobody else”."))
       .toEqual([["a gift to", "Harry Reid", "Harry Reid"]]);
+    // "U.S." ends no sentence; "He’s" is a pronoun and its verb; a party label in brackets is part of the name.
+    expect(quotesOf("Anna Novak is once again questioning the U.S. voting system as “rigged from the start”."))
+      .toEqual([["rigged from the", "Anna Novak", "Anna Novak"]]);
+    expect(quotesOf("Pavel Petrov, the mayor, spoke first. He’s claiming that the budget is “a disaster for the regions”."))
+      .toEqual([["a disaster for", "He", "Pavel Petrov"]]);
+    expect(quotesOf("Senator Maria Costa (D-Ore.), in particular, has been pounding the plan as “a gift to the rich”."))
+      .toEqual([["a gift to", "Senator Maria Costa", "Maria Costa"]]);
     // A sentence opener is no subject.
     expect(quotesOf("After months of talks the deal collapsed amid “a great deal of anger” on all sides."))
       .toEqual([["a great deal", null, null]]);

@@ -94,7 +94,8 @@ export interface Attribution {
 }
 
 const NAME = String.raw`(?:[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|al|bin)){0,4})`;
-const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Oo]ne|[\p{Lu}][\p{L}-]+['’]s)\s+(?:[\p{L}’'-]+\s+){0,3}?[\p{Ll}-]+`;
+// "Scott's family", but not "He's claiming": a pronoun's contraction is no possessive.
+const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Oo]ne|(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)['’]s\b)[\p{Lu}][\p{L}-]+['’]s)\s+(?:[\p{L}’'-]+\s+){0,3}?[\p{Ll}-]+`;
 const SPEAKER = String.raw`(${NAME}|${DESCRIPTOR}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)`;
 const ADVERB = String.raw`(?:(?:also|further|later|then|once|previously|recently|separately|simply|earlier|again|\p{Ll}+ly)\s+)?`;
 const VERB = String.raw`(\p{Ll}+)`;
@@ -372,7 +373,7 @@ function tidy(attribution: Attribution | null): Attribution | null {
 
 /** The subject of a sentence and its first verb, after an opening phrase ("In July, Gingrich dismissed …"). */
 const SUBJECT_AND_VERB = new RegExp(
-  String.raw`^(?:(?:In|On|At|During|After|Before|Later|Earlier|Since|Last|This|Yet|But|And|Still)\b[^,“”"]{0,60},\s+)?(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)${APPOSITION}${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
+  String.raw`^(?:(?:In|On|At|During|After|Before|Later|Earlier|Since|Last|This|Yet|But|And|Still)\b[^,“”"]{0,60},\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\p{L}])|${DESCRIPTOR}|${NAME})(?:\s*\([^()]{1,40}\))?${APPOSITION}${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
   "u",
 );
 
@@ -394,10 +395,19 @@ function sentenceSubject(text: string, start: number, sentenceStart: number): At
   return { speaker: m[1]!, cue: m[2]!, at: { start: at, end: at + m[1]!.length }, kind };
 }
 
+/**
+ * Where the sentence around `pos` starts. A dot after an initial or an abbreviation ("U.S.",
+ * "Gov.", "Mr.") ends no sentence.
+ */
 function sentenceStartBefore(text: string, pos: number, paragraphStart: number): number {
   const slice = text.slice(paragraphStart, pos);
-  const m = /[.!?]["”’]?\s+(?=[^.!?]*$)/u.exec(slice);
-  return m ? paragraphStart + m.index + m[0].length : paragraphStart;
+  let start = paragraphStart;
+  for (const m of slice.matchAll(/([\p{L}\d]*)([.!?])["”’)]?\s+/gu)) {
+    const word = m[1]!;
+    if (m[2] === "." && (word.length <= 1 || TITLE_WORDS.has(`${word}.`) || /^(?:Jr|Sr|St|No|Inc|Co|Corp|Ltd|vs|etc)$/.test(word))) continue;
+    start = paragraphStart + m.index! + m[0].length;
+  }
+  return start;
 }
 
 export function extractQuotes(text: string, paragraphs: Span[], persons: ExtractedPerson[]): ExtractedQuote[] {
