@@ -47,6 +47,14 @@ describe("quote attribution", () => {
   });
 });
 
+describe("more speakers", () => {
+  it("takes a verb before the speaker, and family and friends for speakers", () => {
+    expect(quotesOf("Said Maria Costa: “I do not see any interest in tax reform.”")).toEqual([["I do not", "Maria Costa", "Maria Costa"]]);
+    expect(quotesOf("“We live in hard times,” my father often said.")).toEqual([["We live in", "my father", null]]);
+    expect(quotesOf("During the debate a friend commented: “Immigration is the reason to vote.”")).toEqual([["Immigration is the", "a friend", null]]);
+  });
+});
+
 describe("speaker names", () => {
   it("end at a sentence's end and leave out a sentence opener", () => {
     expect(quotesOf("“We will not sign,” said Pavel Petrov. Another official disagreed."))

@@ -95,9 +95,9 @@ export interface Attribution {
 
 const NAME = String.raw`(?:[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|al|bin)){0,4})`;
 // "Scott's family", but not "He's claiming": a pronoun's contraction is no possessive.
-const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Oo]ne|(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)['’]s\b)[\p{Lu}][\p{L}-]+['’]s)\s+(?:[\p{L}’'-]+\s+){0,3}?[\p{Ll}-]+`;
+const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir|[Oo]ne|(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)['’]s\b)[\p{Lu}][\p{L}-]+['’]s)\s+(?:(?!(?:a|an|the)\s)[\p{L}’'-]+\s+){0,3}?[\p{Ll}-]+`;
 const SPEAKER = String.raw`(${NAME}|${DESCRIPTOR}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)`;
-const ADVERB = String.raw`(?:(?:also|further|later|then|once|previously|recently|separately|simply|earlier|again|\p{Ll}+ly)\s+)?`;
+const ADVERB = String.raw`(?:(?:also|further|later|then|once|previously|recently|separately|simply|earlier|again|often|still|now|never|always|\p{Ll}+ly)\s+)?`;
 const VERB = String.raw`(\p{Ll}+)`;
 const OBJECT = String.raw`(?:\s+(?:${NAME}|reporters|journalists|the audience|the crowd|the newspaper|us|me|him|her|them))?`;
 
@@ -112,6 +112,7 @@ const SIGNATURE = new RegExp(String.raw`^\s*[―—–]\s*(${NAME})\s*(?:[.,]|\n
 const LATER_IN_SENTENCE = new RegExp(String.raw`^[^.!?“”"\n]{1,120}?,\s+${SPEAKER}\s+${ADVERB}${VERB}(?=[\s.,;]|$)`, "u");
 const AFTER_VERB_SPEAKER = new RegExp(String.raw`^[\s,—–-]*${VERB}\s+(${NAME}|${DESCRIPTOR})`, "u");
 const BEFORE_SPEAKER_VERB = new RegExp(String.raw`${SPEAKER}${APPOSITION}\s+${ADVERB}${VERB}${OBJECT}(?:\s+that)?[\s,:]*$`, "u");
+const VERB_SPEAKER_BEFORE = new RegExp(String.raw`(?:^|[,;]\s+)([Ss]aid|[Aa]dded|[Ww]rote|[Aa]sked)\s+(${NAME}|${DESCRIPTOR})\s*[:,]\s*$`, "u");
 const ACCORDING_TO = new RegExp(String.raw`[Aa]ccording to ${SPEAKER}[^“”"]*$`, "u");
 
 /** Heads of descriptors that speak in news text besides role nouns: "the letter says", "the ad’s narrator asks". */
@@ -120,6 +121,9 @@ const DESCRIPTOR_HEADS = new RegExp(`^(${[
   "newspaper", "commission", "committee", "ad", "clip", "spot", "video", "letter", "book", "piece", "article", "memo", "narrator",
   "announcer", "questioner", "website", "lawsuit", "complaint", "court", "department", "union", "party", "council", "board",
   "company", "administration", "ministry", "government", "police", "nominee", "candidate", "governor", "businessman", "businesswoman",
+  // People close to someone: "my father often said", "a friend commented".
+  "father", "mother", "wife", "husband", "son", "daughter", "brother", "sister", "friend", "neighbor", "neighbour", "colleague",
+  "niece", "nephew", "uncle", "aunt", "grandmother", "grandfather", "widow", "resident", "voter", "supporter", "critic", "protester",
 ].join("|")})$`);
 
 /** Descriptor heads that name no person: their words get the descriptor as speaker text and no Person. */
@@ -132,7 +136,7 @@ const NON_PERSON_HEADS = new RegExp(`^(${[
 function kindOf(speaker: string): Attribution["kind"] {
   if (PRONOUNS.has(speaker.toLowerCase())) return "pronoun";
   if (OUTLET_SET.has(speaker.toLowerCase()) || OUTLET_SET.has(speaker.toLowerCase().replace(/^the /, ""))) return "outlet";
-  return /^(the|a|an|his|her|one)\s|^\S+['’]s\s/i.test(speaker) ? "descriptor" : "name";
+  return /^(the|a|an|his|her|my|our|their|one)\s|^\S+['’]s\s/i.test(speaker) ? "descriptor" : "name";
 }
 
 function accept(speaker: string, verb: string): boolean {
@@ -189,6 +193,12 @@ export function attributionBefore(text: string, start: number, sentenceStart: nu
     const at = sentenceStart + sv.index;
     const cue = window.slice(sv.index + sv[1]!.length).replace(/^,[^,]*,/, "").replace(/[\s,:]+$/, "").trim();
     return { speaker: sv[1]!, cue, at: { start: at, end: at + sv[1]!.length }, kind: kindOf(sv[1]!) };
+  }
+  // "Said Ellis: “…”", "Asked why, the senator replied: “…”" keep the verb before the speaker.
+  const vs = VERB_SPEAKER_BEFORE.exec(window);
+  if (vs && accept(vs[2]!, vs[1]!.toLowerCase())) {
+    const at = sentenceStart + vs.index + vs[0].indexOf(vs[2]!);
+    return { speaker: vs[2]!, cue: vs[1]!.toLowerCase(), at: { start: at, end: at + vs[2]!.length }, kind: kindOf(vs[2]!) };
   }
   const acc = ACCORDING_TO.exec(window);
   if (acc) {
