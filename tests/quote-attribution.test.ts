@@ -52,6 +52,11 @@ describe("more speakers", () => {
     expect(quotesOf("Said Maria Costa: “I do not see any interest in tax reform.”")).toEqual([["I do not", "Maria Costa", "Maria Costa"]]);
     expect(quotesOf("“We live in hard times,” my father often said.")).toEqual([["We live in", "my father", null]]);
     expect(quotesOf("During the debate a friend commented: “Immigration is the reason to vote.”")).toEqual([["Immigration is the", "a friend", null]]);
+    expect(quotesOf("“My reaction was anger,” Novak's former campaign strategist said in an interview."))
+      .toEqual([["My reaction was", "Novak's former campaign strategist", null]]);
+    expect(quotesOf("“We see hope in every city,” the letter reads.")).toEqual([["We see hope", "the letter", null]]);
+    expect(quotesOf("“The city will change,” said the Rev. Peter Wherry, of Mayfield Church."))
+      .toEqual([["The city will", "Rev. Peter Wherry", "Peter Wherry"]]);
   });
 });
 

@@ -30,6 +30,7 @@ export const ROLE_NOUNS = set(`
 /** Verbs that introduce speech ("said", "told"). Lowercase, inflected forms listed. */
 export const SPEECH_VERBS = set(`
   said says say told tells tell added adds explained explains stated states noted notes asked asks wrote writes argued argues
+  reads read
   claimed claims insisted insists warned warns continued continues recalled recalls replied replies answered answers commented
   comments declared declares announced announces observed observes suggested suggests emphasized emphasised emphasizes stressed
   stresses acknowledged acknowledges admitted admits predicted predicts remarked remarks concluded concludes reported reports

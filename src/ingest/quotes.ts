@@ -96,13 +96,20 @@ export interface Attribution {
 const NAME = String.raw`(?:[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|al|bin)){0,4})`;
 // "Scott's family", but not "He's claiming": a pronoun's contraction is no possessive.
 const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir|[Oo]ne|(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)['’]s\b)[\p{Lu}][\p{L}-]+['’]s)\s+(?:(?!(?:a|an|the)\s)[\p{L}’'-]+\s+){0,3}?[\p{Ll}-]+`;
-const SPEAKER = String.raw`(${NAME}|${DESCRIPTOR}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)`;
+// Descriptors first: "Obama's former campaign strategist said" is no name "Obama's" and a verb "former".
+const SPEAKER = String.raw`(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)`;
 const ADVERB = String.raw`(?:(?:also|further|later|then|once|previously|recently|separately|simply|earlier|again|often|still|now|never|always|\p{Ll}+ly)\s+)?`;
 const VERB = String.raw`(\p{Ll}+)`;
+/**
+ * A speech verb, as the pattern's own alternative: with any word for the verb, "Obama's
+ * former campaign strategist said" would match as the name "Obama's" and the verb "former",
+ * and the right reading would never be tried.
+ */
+const SPEECH_VERB = String.raw`(${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join("|")})(?![\p{L}])`;
 const OBJECT = String.raw`(?:\s+(?:${NAME}|reporters|journalists|the audience|the crowd|the newspaper|us|me|him|her|them))?`;
 
 const APPOSITION = String.raw`(?:(?:,[^,.“”"]{1,150}){1,3},)?`;
-const AFTER_SPEAKER_VERB = new RegExp(String.raw`^[\s,—–-]*${SPEAKER}${APPOSITION}\s+${ADVERB}${VERB}${OBJECT}`, "u");
+const AFTER_SPEAKER_VERB = new RegExp(String.raw`^[\s,—–-]*${SPEAKER}${APPOSITION}\s+${ADVERB}${SPEECH_VERB}${OBJECT}`, "u");
 /** "…,” White House press secretary Josh Earnest said" and "…,” Rep. Gwen Moore (D-Wis.) said". */
 const AFTER_ROLE_NAME_VERB = new RegExp(
   String.raw`^[\s,—–-]*((?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}(?:[\p{Ll}-]+\s+){1,3})?(${NAME})(?:\s*\([^()]{1,30}\))?\s+${ADVERB}${VERB}`, "u");
@@ -110,8 +117,9 @@ const AFTER_ROLE_NAME_VERB = new RegExp(
 const SIGNATURE = new RegExp(String.raw`^\s*[―—–]\s*(${NAME})\s*(?:[.,]|\n|$)`, "u");
 /** An attribution closing the quote's sentence after more words: "“…” for criminal behavior, she said." */
 const LATER_IN_SENTENCE = new RegExp(String.raw`^[^.!?“”"\n]{1,120}?,\s+${SPEAKER}\s+${ADVERB}${VERB}(?=[\s.,;]|$)`, "u");
-const AFTER_VERB_SPEAKER = new RegExp(String.raw`^[\s,—–-]*${VERB}\s+(${NAME}|${DESCRIPTOR})`, "u");
-const BEFORE_SPEAKER_VERB = new RegExp(String.raw`${SPEAKER}${APPOSITION}\s+${ADVERB}${VERB}${OBJECT}(?:\s+that)?[\s,:]*$`, "u");
+// "said the Rev. Peter Wherry": an article before a title and name.
+const AFTER_VERB_SPEAKER = new RegExp(String.raw`^[\s,—–-]*${VERB}\s+(?:the\s+(?=\p{Lu}))?(${NAME}|${DESCRIPTOR})`, "u");
+const BEFORE_SPEAKER_VERB = new RegExp(String.raw`${SPEAKER}${APPOSITION}\s+${ADVERB}${SPEECH_VERB}${OBJECT}(?:\s+that)?[\s,:]*$`, "u");
 const VERB_SPEAKER_BEFORE = new RegExp(String.raw`(?:^|[,;]\s+)([Ss]aid|[Aa]dded|[Ww]rote|[Aa]sked)\s+(${NAME}|${DESCRIPTOR})\s*[:,]\s*$`, "u");
 const ACCORDING_TO = new RegExp(String.raw`[Aa]ccording to ${SPEAKER}[^“”"]*$`, "u");
 
