@@ -60,6 +60,20 @@ describe("more speakers", () => {
   });
 });
 
+describe("roles, documents and openers", () => {
+  it("takes roles in the plural, documents, role words before a name, and a longer opener before the subject", () => {
+    expect(quotesOf("The two former presidents introduced the “war on waste” at a summit.")).toEqual([["war on waste", "The two former presidents", null]]);
+    expect(quotesOf("The court's ruling dismissed those reports as “previous misinterpreted statements”."))
+      .toEqual([["previous misinterpreted statements", "The court", null]]);
+    expect(quotesOf("Novak “is the only candidate with the experience to lead,” retired Air Force general Lloyd Newton said."))
+      .toEqual([["is the only", "Lloyd Newton", "Lloyd Newton"]]);
+    expect(quotesOf("With the party increasingly worried about turnout, Maria Costa is rolling out a new message: “It is about you.”"))
+      .toEqual([["It is about", "Maria Costa", "Maria Costa"]]);
+    // A possessive is no speaker: "Costa's remarks" are about her words.
+    expect(quotesOf("Later, Maria Costa's remarks drew “a wake-up call for the party” from her rivals.")).toEqual([["a wake-up call", null, null]]);
+  });
+});
+
 describe("speaker names", () => {
   it("end at a sentence's end and leave out a sentence opener", () => {
     expect(quotesOf("“We will not sign,” said Pavel Petrov. Another official disagreed."))

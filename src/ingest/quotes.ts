@@ -1,7 +1,7 @@
 // Stage 3c, quotes: quotation spans (curly or straight marks, across paragraphs, split by
 // their attribution), told apart from titles and scare quotes, each with its speaker.
 import {
-  FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NAMING_CUES, OUTLET_SET, PRONOUNS, ROLE_NOUNS, SENTENCE_STARTERS, SPEECH_PARTICIPLES, SPEECH_VERBS, TITLE_WORDS,
+  FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NAMING_CUES, OUTLET_SET, PRONOUNS, ROLE_NOUNS, MONTHS_AND_DAYS, SENTENCE_STARTERS, SPEECH_PARTICIPLES, SPEECH_VERBS, TITLE_WORDS,
 } from "./lexicon.js";
 import type { ExtractedPerson, ExtractedQuote, Span } from "./types.js";
 
@@ -112,7 +112,7 @@ const APPOSITION = String.raw`(?:(?:,[^,.“”"]{1,150}){1,3},)?`;
 const AFTER_SPEAKER_VERB = new RegExp(String.raw`^[\s,—–-]*${SPEAKER}${APPOSITION}\s+${ADVERB}${SPEECH_VERB}${OBJECT}`, "u");
 /** "…,” White House press secretary Josh Earnest said" and "…,” Rep. Gwen Moore (D-Wis.) said". */
 const AFTER_ROLE_NAME_VERB = new RegExp(
-  String.raw`^[\s,—–-]*((?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}(?:[\p{Ll}-]+\s+){1,3})?(${NAME})(?:\s*\([^()]{1,30}\))?\s+${ADVERB}${VERB}`, "u");
+  String.raw`^[\s,—–-]*((?:[\p{L}.'’-]+\s+){1,5}?)?(${NAME})(?:\s*\([^()]{1,30}\))?\s+${ADVERB}${SPEECH_VERB}`, "u");
 /** A quote signed with a dash, as in readers' voices: "“…” ― Steve Quinlan." */
 const SIGNATURE = new RegExp(String.raw`^\s*[―—–]\s*(${NAME})\s*(?:[.,]|\n|$)`, "u");
 /** An attribution closing the quote's sentence after more words: "“…” for criminal behavior, she said." */
@@ -132,6 +132,8 @@ const DESCRIPTOR_HEADS = new RegExp(`^(${[
   // People close to someone: "my father often said", "a friend commented".
   "father", "mother", "wife", "husband", "son", "daughter", "brother", "sister", "friend", "neighbor", "neighbour", "colleague",
   "niece", "nephew", "uncle", "aunt", "grandmother", "grandfather", "widow", "resident", "voter", "supporter", "critic", "protester",
+  // Documents say things too: "Ivana Trump's brief said", "a study found".
+  "brief", "filing", "ruling", "study", "survey", "poll", "analysis", "review", "document", "resolution", "bill", "policy",
 ].join("|")})$`);
 
 /** Descriptor heads that name no person: their words get the descriptor as speaker text and no Person. */
@@ -139,6 +141,7 @@ const NON_PERSON_HEADS = new RegExp(`^(${[
   "source", "sources", "official", "officials", "statement", "report", "campaign", "group", "agency", "newspaper", "commission",
   "committee", "ad", "clip", "spot", "video", "letter", "book", "piece", "article", "memo", "website", "lawsuit", "complaint", "court",
   "department", "union", "party", "council", "board", "company", "administration", "ministry", "government", "police",
+  "brief", "filing", "ruling", "study", "survey", "poll", "analysis", "review", "document", "resolution", "bill", "policy",
 ].join("|")})$`);
 
 function kindOf(speaker: string): Attribution["kind"] {
@@ -152,7 +155,8 @@ function accept(speaker: string, verb: string): boolean {
   if (/^(It|This|That|There|Here|What|Which)$/.test(speaker)) return false;
   if (kindOf(speaker) === "descriptor") {
     const head = speaker.split(/\s+/).pop()!.toLowerCase();
-    return ROLE_NOUNS.has(head) || DESCRIPTOR_HEADS.test(head);
+    // "The two Republican presidents": a role in the plural.
+    return ROLE_NOUNS.has(head) || ROLE_NOUNS.has(head.replace(/s$/, "")) || DESCRIPTOR_HEADS.test(head);
   }
   return true;
 }
@@ -337,6 +341,8 @@ export function speakerResolver(text: string, persons: ExtractedPerson[], quoteS
           return lastMentionOfGender(a.at.start, a.speaker);
         case "descriptor": {
           const head = a.speaker.split(/\s+/).pop()!.toLowerCase();
+          // "The two Republican presidents", "other members": a group, no one person.
+          if (head.endsWith("s") && !ROLE_NOUNS.has(head) && ROLE_NOUNS.has(head.slice(0, -1))) return null;
           const described = persons.filter((p) => p.roles.some((r) => new RegExp(`\\b${head}\\b`, "i").test(r)));
           if (described.length === 1) return described[0]!;
           if (NON_PERSON_HEADS.test(head)) return null;
@@ -376,12 +382,13 @@ function tidy(attribution: Attribution | null): Attribution | null {
   if (!attribution || attribution.kind !== "name") return attribution;
   const tokens = attribution.speaker.split(/\s+/);
   let first = 0;
-  while (first < tokens.length && SENTENCE_STARTERS.has(tokens[first]!) && !TITLE_WORDS.has(tokens[first]!)) first++;
+  while (first < tokens.length && (SENTENCE_STARTERS.has(tokens[first]!) || MONTHS_AND_DAYS.has(tokens[first]!)) && !TITLE_WORDS.has(tokens[first]!)) first++;
   let last = first;
   // A token ending in a dot ends the name unless it is an initial or a title ("J.", "Gov.").
   while (last < tokens.length - 1 && !(tokens[last]!.endsWith(".") && tokens[last]!.length > 2 && !TITLE_WORDS.has(tokens[last]!))) last++;
   const kept = tokens.slice(first, last + 1);
-  if (!kept.length) return null;
+  // "Mr. Obama's remarks …": a possessive names whose words they are not.
+  if (!kept.length || /['’]s$/.test(kept[kept.length - 1]!)) return null;
   if (kept[kept.length - 1]!.length > 2 && !TITLE_WORDS.has(kept[kept.length - 1]!)) kept[kept.length - 1] = kept[kept.length - 1]!.replace(/\.$/, "");
   const speaker = kept.join(" ");
   if (speaker === attribution.speaker) return attribution;
@@ -391,7 +398,13 @@ function tidy(attribution: Attribution | null): Attribution | null {
 
 /** The subject of a sentence and its first verb, after an opening phrase ("In July, Gingrich dismissed …"). */
 const SUBJECT_AND_VERB = new RegExp(
-  String.raw`^(?:(?:In|On|At|During|After|Before|Later|Earlier|Since|Last|This|Yet|But|And|Still)\b[^,“”"]{0,60},\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\p{L}])|${DESCRIPTOR}|${NAME})(?:\s*\([^()]{1,40}\))?${APPOSITION}${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
+  String.raw`^(?:(?:In|On|At|During|After|Before|Later|Earlier|Since|Last|This|Yet|But|And|Still|With|Following|Amid|Despite|Although|Though|While|When|As|If|Because|Like|Unlike)\b[^,“”"]{0,90},\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\p{L}])|${DESCRIPTOR}|${NAME})(?:\s*\([^()]{1,40}\))?${APPOSITION}${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
+  "u",
+);
+
+/** A sentence opening with a described person or group: "The two former presidents introduced …". */
+const ROLE_SUBJECT = new RegExp(
+  String.raw`^((?:The|A|An|His|Her|My|Our|Their)\s+(?:[\p{L}’'-]+\s+){0,4}?(?:${[...ROLE_NOUNS].filter((w) => /^[a-z-]+$/.test(w)).join("|")})s?)${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
   "u",
 );
 
@@ -403,14 +416,14 @@ const SUBJECT_AND_VERB = new RegExp(
  */
 function sentenceSubject(text: string, start: number, sentenceStart: number): Attribution | null {
   const window = text.slice(sentenceStart, start - 1);
-  const m = SUBJECT_AND_VERB.exec(window);
+  const m = ROLE_SUBJECT.exec(window) ?? SUBJECT_AND_VERB.exec(window);
   if (!m) return null;
   const kind = kindOf(m[1]!);
   // "After", "According", "With Democratic …": a sentence opener, not a name.
   if (kind === "name" && SENTENCE_STARTERS.has(m[1]!.split(/\s+/)[0]!)) return null;
   if (kind === "descriptor" && !accept(m[1]!, "said")) return null;
   const at = sentenceStart + m[0].indexOf(m[1]!);
-  return { speaker: m[1]!, cue: m[2]!, at: { start: at, end: at + m[1]!.length }, kind };
+  return tidy({ speaker: m[1]!, cue: m[2]!, at: { start: at, end: at + m[1]!.length }, kind });
 }
 
 /**
