@@ -74,6 +74,19 @@ describe("roles, documents and openers", () => {
   });
 });
 
+describe("labels and appositions", () => {
+  it("reads past a party label and initials in an apposition", () => {
+    expect(quotesOf("“They would just go get them,” Rep. Tom Haddad (R-Ohio), an oversight panel member, said."))
+      .toEqual([["They would just", "Rep. Tom Haddad", "Tom Haddad"]]);
+    expect(quotesOf("House Speaker Paul Ryan, R-Wis., despite his doubts about “trial lawyers trying to get rich”, backed the bill."))
+      .toEqual([["trial lawyers trying", "House Speaker Paul Ryan", null]]);
+    expect(quotesOf("Another critic, Laurence H. Tribe, likened the rules to “burning the Constitution” on television."))
+      .toEqual([["burning the Constitution", "Another critic", null]]);
+    expect(quotesOf("Scott's family has called on police to release the videos “as a matter of transparency” now."))
+      .toEqual([["as a matter", "Scott's family", null]]);
+  });
+});
+
 describe("speaker names", () => {
   it("end at a sentence's end and leave out a sentence opener", () => {
     expect(quotesOf("“We will not sign,” said Pavel Petrov. Another official disagreed."))

@@ -95,7 +95,7 @@ export interface Attribution {
 
 const NAME = String.raw`(?:[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|al|bin)){0,4})`;
 // "Scott's family", but not "He's claiming": a pronoun's contraction is no possessive.
-const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir|[Oo]ne|(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)['’]s\b)[\p{Lu}][\p{L}-]+['’]s)\s+(?:(?!(?:a|an|the)\s)[\p{L}’'-]+\s+){0,3}?[\p{Ll}-]+`;
+const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir|[Oo]ne|(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)['’]s\b)[\p{Lu}][\p{L}-]+['’]s)\s+(?:(?!(?:a|an|the)\s)[\p{L}’'-]+\s+){0,3}?[\p{Ll}-]+`;
 // Descriptors first: "Obama's former campaign strategist said" is no name "Obama's" and a verb "former".
 const SPEAKER = String.raw`(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)`;
 const ADVERB = String.raw`(?:(?:also|further|later|then|once|previously|recently|separately|simply|earlier|again|often|still|now|never|always|\p{Ll}+ly)\s+)?`;
@@ -108,8 +108,11 @@ const VERB = String.raw`(\p{Ll}+)`;
 const SPEECH_VERB = String.raw`(${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join("|")})(?![\p{L}])`;
 const OBJECT = String.raw`(?:\s+(?:${NAME}|reporters|journalists|the audience|the crowd|the newspaper|us|me|him|her|them))?`;
 
-const APPOSITION = String.raw`(?:(?:,[^,.“”"]{1,150}){1,3},)?`;
-const AFTER_SPEAKER_VERB = new RegExp(String.raw`^[\s,—–-]*${SPEAKER}${APPOSITION}\s+${ADVERB}${SPEECH_VERB}${OBJECT}`, "u");
+// Initials may stand in an apposition ("Another critic, Laurence H. Tribe, said"), a sentence's end not.
+const APPOSITION = String.raw`(?:(?:,(?:[^,.“”"]|(?<=\s\p{Lu})\.){1,150}){1,3},)?`;
+/** A party and state label after a name: "(R-Ohio)", ", R-Wis.,". */
+const PARTY_LABEL = String.raw`(?:\s*\([^()]{1,30}\)|,\s*[DRI]-[\p{L}.]{2,12},?(?=\s))?`;
+const AFTER_SPEAKER_VERB = new RegExp(String.raw`^[\s,—–-]*${SPEAKER}${PARTY_LABEL}${APPOSITION}\s+${ADVERB}${SPEECH_VERB}${OBJECT}`, "u");
 /** "…,” White House press secretary Josh Earnest said" and "…,” Rep. Gwen Moore (D-Wis.) said". */
 const AFTER_ROLE_NAME_VERB = new RegExp(
   String.raw`^[\s,—–-]*((?:[\p{L}.'’-]+\s+){1,5}?)?(${NAME})(?:\s*\([^()]{1,30}\))?\s+${ADVERB}${SPEECH_VERB}`, "u");
@@ -133,7 +136,7 @@ const DESCRIPTOR_HEADS = new RegExp(`^(${[
   "father", "mother", "wife", "husband", "son", "daughter", "brother", "sister", "friend", "neighbor", "neighbour", "colleague",
   "niece", "nephew", "uncle", "aunt", "grandmother", "grandfather", "widow", "resident", "voter", "supporter", "critic", "protester",
   // Documents say things too: "Ivana Trump's brief said", "a study found".
-  "brief", "filing", "ruling", "study", "survey", "poll", "analysis", "review", "document", "resolution", "bill", "policy",
+  "brief", "filing", "ruling", "study", "survey", "poll", "analysis", "review", "document", "resolution", "bill", "policy", "family",
 ].join("|")})$`);
 
 /** Descriptor heads that name no person: their words get the descriptor as speaker text and no Person. */
@@ -141,13 +144,13 @@ const NON_PERSON_HEADS = new RegExp(`^(${[
   "source", "sources", "official", "officials", "statement", "report", "campaign", "group", "agency", "newspaper", "commission",
   "committee", "ad", "clip", "spot", "video", "letter", "book", "piece", "article", "memo", "website", "lawsuit", "complaint", "court",
   "department", "union", "party", "council", "board", "company", "administration", "ministry", "government", "police",
-  "brief", "filing", "ruling", "study", "survey", "poll", "analysis", "review", "document", "resolution", "bill", "policy",
+  "brief", "filing", "ruling", "study", "survey", "poll", "analysis", "review", "document", "resolution", "bill", "policy", "family",
 ].join("|")})$`);
 
 function kindOf(speaker: string): Attribution["kind"] {
   if (PRONOUNS.has(speaker.toLowerCase())) return "pronoun";
   if (OUTLET_SET.has(speaker.toLowerCase()) || OUTLET_SET.has(speaker.toLowerCase().replace(/^the /, ""))) return "outlet";
-  return /^(the|a|an|his|her|my|our|their|one)\s|^\S+['’]s\s/i.test(speaker) ? "descriptor" : "name";
+  return /^(the|a|an|another|his|her|my|our|their|one)\s|^\S+['’]s\s/i.test(speaker) ? "descriptor" : "name";
 }
 
 function accept(speaker: string, verb: string): boolean {
@@ -398,7 +401,7 @@ function tidy(attribution: Attribution | null): Attribution | null {
 
 /** The subject of a sentence and its first verb, after an opening phrase ("In July, Gingrich dismissed …"). */
 const SUBJECT_AND_VERB = new RegExp(
-  String.raw`^(?:(?:In|On|At|During|After|Before|Later|Earlier|Since|Last|This|Yet|But|And|Still|With|Following|Amid|Despite|Although|Though|While|When|As|If|Because|Like|Unlike)\b[^,“”"]{0,90},\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\p{L}])|${DESCRIPTOR}|${NAME})(?:\s*\([^()]{1,40}\))?${APPOSITION}${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
+  String.raw`^(?:(?:In|On|At|During|After|Before|Later|Earlier|Since|Last|This|Yet|But|And|Still|With|Following|Amid|Despite|Although|Though|While|When|As|If|Because|Like|Unlike)\b[^,“”"]{0,140},\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\p{L}])|${DESCRIPTOR}|${NAME})${PARTY_LABEL}${APPOSITION}${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
   "u",
 );
 
