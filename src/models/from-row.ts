@@ -5,31 +5,32 @@ import type { ArticleRow, PersonJson, QuoteRow, VenueJson } from "../db/queries/
 import type * as Db from "../generated/prisma/client.js";
 import { Article } from "./Article.js";
 import { Comment } from "./Comment.js";
-import { toGlobalId } from "./global-id.js";
+import { toGlobalId, type NodeTypeName } from "./global-id.js";
 import { MentionSpan, PersonMention, VenueMention } from "./mentions.js";
 import { Person } from "./Person.js";
 import { Quote } from "./Quote.js";
 import { Venue } from "./Venue.js";
 
-// One copy per row (a page makes hundreds of these objects): the row's fields, then the ids.
-export function articleFromRow(row: ArticleRow): Article {
-  const article = Object.assign(new Article(), row as Omit<ArticleRow, "id">);
-  article.dbId = row.id;
-  article.id = toGlobalId("Article", row.id);
-  return article;
+/**
+ * A node made from a row: the row's fields copied once (a page makes hundreds of these
+ * objects), then its key kept as dbId and its global id set.
+ */
+function nodeOf<N extends { id: string; dbId: number }, R extends { id: number }>(node: N, type: NodeTypeName, row: R): N {
+  Object.assign(node, row);
+  node.dbId = row.id;
+  node.id = toGlobalId(type, row.id);
+  return node;
 }
 
-export function personFromRow(row: Db.Person): Person {
-  return Object.assign(new Person(), row, { id: toGlobalId("Person", row.id), dbId: row.id });
-}
-
+export const articleFromRow = (row: ArticleRow): Article => nodeOf(new Article(), "Article", row);
+export const quoteFromRow = (row: QuoteRow): Quote => nodeOf(new Quote(), "Quote", row);
+export const personFromRow = (row: Db.Person): Person => nodeOf(new Person(), "Person", row);
+export const venueFromRow = (row: Db.Venue): Venue => nodeOf(new Venue(), "Venue", row);
+export const commentFromRow = (row: Db.Comment): Comment => nodeOf(new Comment(), "Comment", row);
 /** A person that came as JSON inside another row; aliases or roles may be left out (see personJson). */
-export function personFromJson(json: PersonJson): Person {
-  const person = Object.assign(new Person(), json as Omit<PersonJson, "id">);
-  person.dbId = json.id;
-  person.id = toGlobalId("Person", json.id);
-  return person;
-}
+export const personFromJson = (json: PersonJson): Person => nodeOf(new Person(), "Person", json);
+/** A venue that came as JSON inside another row. */
+export const venueFromJson = (json: VenueJson): Venue => nodeOf(new Venue(), "Venue", json);
 
 /**
  * The children an article list row brought along as JSON (see articleChildColumns), as
@@ -45,26 +46,6 @@ export function preloadedChildren(json: ArticleChildrenRows): NonNullable<Articl
     persons: json.persons?.map(personFromJson),
     venues: json.venues?.map(venueFromJson),
   };
-}
-
-/** A venue that came as JSON inside another row. */
-export function venueFromJson(json: VenueJson): Venue {
-  return Object.assign(new Venue(), json, { id: toGlobalId("Venue", json.id), dbId: json.id });
-}
-
-export function quoteFromRow(row: QuoteRow): Quote {
-  const quote = Object.assign(new Quote(), row as Omit<QuoteRow, "id">);
-  quote.dbId = row.id;
-  quote.id = toGlobalId("Quote", row.id);
-  return quote;
-}
-
-export function venueFromRow(row: Db.Venue): Venue {
-  return Object.assign(new Venue(), { ...row, id: toGlobalId("Venue", row.id), dbId: row.id });
-}
-
-export function commentFromRow(row: Db.Comment): Comment {
-  return Object.assign(new Comment(), { ...row, id: toGlobalId("Comment", row.id), dbId: row.id });
 }
 
 function spans(json: Db.Prisma.JsonValue): MentionSpan[] {
