@@ -7,7 +7,7 @@ import type { Person } from "./Person.js";
 import type { Quote } from "./Quote.js";
 import type { Venue } from "./Venue.js";
 
-@ObjectType({ implements: Node, description: "A news article, with what was extracted from it." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A news article, with what was extracted from it." })
 export class Article extends Node {
   /** Database key, used by the resolvers; not exposed. */
   dbId!: number;

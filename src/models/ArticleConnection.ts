@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from "type-graphql";
 import { Article } from "./Article.js";
 import { ConnectionType, EdgeType } from "./connection.js";
 
-@ObjectType({ description: "An article in a list; with a search, its rank and a highlighted snippet." })
+@ObjectType({ simpleResolvers: true, description: "An article in a list; with a search, its rank and a highlighted snippet." })
 export class ArticleEdge extends EdgeType(Article) {
   @Field(() => Float, { nullable: true, description: "Search relevance (PostgreSQL ts_rank_cd); null without a search." })
   rank!: number | null;
@@ -11,5 +11,5 @@ export class ArticleEdge extends EdgeType(Article) {
   snippet!: string | null;
 }
 
-@ObjectType({ description: "A page of articles." })
+@ObjectType({ simpleResolvers: true, description: "A page of articles." })
 export class ArticleConnection extends ConnectionType(Article, ArticleEdge) {}

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Node } from "./Node.js";
 import type { Article } from "./Article.js";
 
-@ObjectType({ implements: Node, description: "A reader comment below an article." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A reader comment below an article." })
 export class Comment extends Node {
   dbId!: number;
   articleId!: number;

@@ -4,7 +4,7 @@ import type { Article } from "./Article.js";
 import type { PersonMention } from "./mentions.js";
 import type { Quote } from "./Quote.js";
 
-@ObjectType({ implements: Node, description: "A person mentioned in one or more articles." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A person mentioned in one or more articles." })
 export class Person extends Node {
   dbId!: number;
 

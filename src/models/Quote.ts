@@ -3,7 +3,7 @@ import { Node } from "./Node.js";
 import type { Article } from "./Article.js";
 import type { Person } from "./Person.js";
 
-@ObjectType({ implements: Node, description: "A direct quotation in an article." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A direct quotation in an article." })
 export class Quote extends Node {
   dbId!: number;
   articleId!: number;

@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from "type-graphql";
 import { ConnectionType, EdgeType } from "./connection.js";
 import { Quote } from "./Quote.js";
 
-@ObjectType({ description: "A quote in a list; with a search, its rank and a highlighted snippet." })
+@ObjectType({ simpleResolvers: true, description: "A quote in a list; with a search, its rank and a highlighted snippet." })
 export class QuoteEdge extends EdgeType(Quote) {
   @Field(() => Float, { nullable: true, description: "Search relevance (PostgreSQL ts_rank_cd); null without a search." })
   rank!: number | null;
@@ -11,5 +11,5 @@ export class QuoteEdge extends EdgeType(Quote) {
   snippet!: string | null;
 }
 
-@ObjectType({ description: "A page of quotes." })
+@ObjectType({ simpleResolvers: true, description: "A page of quotes." })
 export class QuoteConnection extends ConnectionType(Quote, QuoteEdge) {}

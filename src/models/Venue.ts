@@ -3,7 +3,7 @@ import { Node } from "./Node.js";
 import type { Article } from "./Article.js";
 import type { VenueMention } from "./mentions.js";
 
-@ObjectType({ implements: Node, description: "A place named in articles: a country, region, city, district, square, airport, building or mission." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A place named in articles: a country, region, city, district, square, airport, building or mission." })
 export class Venue extends Node {
   dbId!: number;
 

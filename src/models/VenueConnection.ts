@@ -2,8 +2,8 @@ import { ObjectType } from "type-graphql";
 import { ConnectionType, EdgeType } from "./connection.js";
 import { Venue } from "./Venue.js";
 
-@ObjectType({ description: "A venue in a list." })
+@ObjectType({ simpleResolvers: true, description: "A venue in a list." })
 export class VenueEdge extends EdgeType(Venue) {}
 
-@ObjectType({ description: "A page of venues." })
+@ObjectType({ simpleResolvers: true, description: "A page of venues." })
 export class VenueConnection extends ConnectionType(Venue, VenueEdge) {}

@@ -2,7 +2,7 @@
 // each listed type extends (ArticleConnection, PersonConnection …).
 import { Field, Int, ObjectType, type ClassType } from "type-graphql";
 
-@ObjectType({ description: "Where a page lies in its list (Relay cursor connections)." })
+@ObjectType({ simpleResolvers: true, description: "Where a page lies in its list (Relay cursor connections)." })
 export class PageInfo {
   @Field(() => Boolean, { description: "Whether items follow this page." })
   hasNextPage!: boolean;
@@ -20,7 +20,7 @@ export class PageInfo {
 /** An edge to a node of type T, with the cursor that points at it. */
 export function EdgeType<T extends object>(NodeClass: ClassType<T>) {
   // Named per node type so each generic base is unique; only its subclasses reach the schema.
-  @ObjectType(`${NodeClass.name}EdgeBase`)
+  @ObjectType(`${NodeClass.name}EdgeBase`, { simpleResolvers: true })
   abstract class Edge {
     @Field(() => String, { description: "Opaque cursor of this item, for `after` and `before`." })
     cursor!: string;
@@ -33,7 +33,7 @@ export function EdgeType<T extends object>(NodeClass: ClassType<T>) {
 
 /** A page of a list of T: edges (with cursors), the nodes alone, page info and the total. */
 export function ConnectionType<T extends object, E extends object>(NodeClass: ClassType<T>, EdgeClass: ClassType<E>) {
-  @ObjectType(`${NodeClass.name}ConnectionBase`)
+  @ObjectType(`${NodeClass.name}ConnectionBase`, { simpleResolvers: true })
   abstract class Connection {
     @Field(() => [EdgeClass], { description: "The page's items with their cursors." })
     edges!: E[];

@@ -19,7 +19,7 @@ registerEnumType(IngestStatus, {
   },
 });
 
-@ObjectType({ description: "The outcome of ingesting one article." })
+@ObjectType({ simpleResolvers: true, description: "The outcome of ingesting one article." })
 export class IngestResult {
   @Field(() => IngestStatus, { description: "What happened." })
   status!: IngestStatus;
@@ -37,7 +37,7 @@ export class IngestResult {
   index!: number;
 }
 
-@ObjectType({ description: "The outcome of deleting an article." })
+@ObjectType({ simpleResolvers: true, description: "The outcome of deleting an article." })
 export class DeleteArticleResult {
   @Field(() => ID, { description: "ID of the deleted article." })
   deletedId!: string;

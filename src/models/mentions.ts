@@ -3,7 +3,7 @@ import type { Article } from "./Article.js";
 import type { Person } from "./Person.js";
 import type { Venue } from "./Venue.js";
 
-@ObjectType({ description: "A character range in an article's raw input, and the section it lies in." })
+@ObjectType({ simpleResolvers: true, description: "A character range in an article's raw input, and the section it lies in." })
 export class MentionSpan {
   @Field(() => Int, { description: "Offset of the first character." })
   start!: number;
@@ -19,7 +19,7 @@ export class MentionSpan {
  * Fields shared by every article–entity mention edge. Decorated so its subclasses inherit
  * the fields; no field returns it, so it never appears in the schema itself.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 abstract class MentionEdge {
   articleId!: number;
 
@@ -33,7 +33,7 @@ abstract class MentionEdge {
   mentions!: MentionSpan[];
 }
 
-@ObjectType({ description: "A person as mentioned in one article: how often, and as what." })
+@ObjectType({ simpleResolvers: true, description: "A person as mentioned in one article: how often, and as what." })
 export class PersonMention extends MentionEdge {
   personId!: number;
   // Both ends, resolved by PersonMentionResolver.
@@ -44,7 +44,7 @@ export class PersonMention extends MentionEdge {
   roles!: string[];
 }
 
-@ObjectType({ description: "A venue as mentioned in one article." })
+@ObjectType({ simpleResolvers: true, description: "A venue as mentioned in one article." })
 export class VenueMention extends MentionEdge {
   venueId!: number;
   // Both ends, resolved by VenueMentionResolver.

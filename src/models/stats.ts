@@ -4,7 +4,7 @@ import { DateTimeResolver } from "graphql-scalars";
 import { Person } from "./Person.js";
 import { Venue } from "./Venue.js";
 
-@ObjectType({ description: "A person with how often they appear in a set of articles." })
+@ObjectType({ simpleResolvers: true, description: "A person with how often they appear in a set of articles." })
 export class PersonCount {
   @Field(() => Person, { description: "The person." })
   person!: Person;
@@ -16,7 +16,7 @@ export class PersonCount {
   mentionCount!: number;
 }
 
-@ObjectType({ description: "A speaker with how many quotes they have in a set of articles." })
+@ObjectType({ simpleResolvers: true, description: "A speaker with how many quotes they have in a set of articles." })
 export class SpeakerCount {
   @Field(() => Person, { description: "The speaker." })
   person!: Person;
@@ -28,7 +28,7 @@ export class SpeakerCount {
   articleCount!: number;
 }
 
-@ObjectType({ description: "A venue with how often it is named in a set of articles, and where it is." })
+@ObjectType({ simpleResolvers: true, description: "A venue with how often it is named in a set of articles, and where it is." })
 export class VenueCount {
   @Field(() => Venue, { description: "The venue." })
   venue!: Venue;
@@ -46,7 +46,7 @@ export class VenueCount {
   longitude!: number | null;
 }
 
-@ObjectType({ description: "A person who shares articles with another, and how many." })
+@ObjectType({ simpleResolvers: true, description: "A person who shares articles with another, and how many." })
 export class CoMention {
   @Field(() => Person, { description: "The other person." })
   person!: Person;
@@ -55,7 +55,7 @@ export class CoMention {
   sharedArticles!: number;
 }
 
-@ObjectType({ description: "A person as mentioned alongside a venue, or a venue alongside a person." })
+@ObjectType({ simpleResolvers: true, description: "A person as mentioned alongside a venue, or a venue alongside a person." })
 export class RelatedVenue {
   @Field(() => Venue, { description: "The venue." })
   venue!: Venue;
@@ -64,7 +64,7 @@ export class RelatedVenue {
   sharedArticles!: number;
 }
 
-@ObjectType({ description: "A person named in articles that also name a venue." })
+@ObjectType({ simpleResolvers: true, description: "A person named in articles that also name a venue." })
 export class RelatedPerson {
   @Field(() => Person, { description: "The person." })
   person!: Person;
@@ -73,7 +73,7 @@ export class RelatedPerson {
   sharedArticles!: number;
 }
 
-@ObjectType({ description: "One interval of a timeline." })
+@ObjectType({ simpleResolvers: true, description: "One interval of a timeline." })
 export class TimelineBucket {
   @Field(() => DateTimeResolver, { description: "Start of the interval (UTC)." })
   start!: Date;
@@ -85,7 +85,7 @@ export class TimelineBucket {
   mentionCount!: number | null;
 }
 
-@ObjectType({ description: "A node of the co-occurrence network." })
+@ObjectType({ simpleResolvers: true, description: "A node of the co-occurrence network." })
 export class NetworkNode {
   @Field(() => Person, { description: "The person." })
   person!: Person;
@@ -94,7 +94,7 @@ export class NetworkNode {
   articleCount!: number;
 }
 
-@ObjectType({ description: "A weighted edge of the co-occurrence network: two persons named in the same articles." })
+@ObjectType({ simpleResolvers: true, description: "A weighted edge of the co-occurrence network: two persons named in the same articles." })
 export class NetworkEdge {
   @Field(() => Person, { description: "One person (the one with the lower ID)." })
   source!: Person;
@@ -106,7 +106,7 @@ export class NetworkEdge {
   weight!: number;
 }
 
-@ObjectType({ description: "Who is named with whom: persons as nodes, shared articles as weighted edges." })
+@ObjectType({ simpleResolvers: true, description: "Who is named with whom: persons as nodes, shared articles as weighted edges." })
 export class CoMentionNetwork {
   @Field(() => [NetworkNode], { description: "Persons with at least one edge, most mentioned first." })
   nodes!: NetworkNode[];
