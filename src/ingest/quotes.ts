@@ -467,7 +467,9 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
     const before = tidy(attributionBefore(text, span.start, sentenceStartBefore(text, span.start, paragraph.start)));
     const inSentence = after || before ? null : tidy(attributionInSentence(text, span.start, sentenceStartBefore(text, span.start, paragraph.start)));
     const attribution = after && after.kind !== "pronoun" ? after : before && before.kind !== "pronoun" ? before : after ?? before ?? inSentence;
-    if (isNotAQuote(text, span, !!attribution)) continue;
+    // A one-word quote is a quote when someone is credited with it, if only as the sentence's subject.
+    const subjectOnly = attribution ? null : span.start - 1 > paragraph.start ? sentenceSubject(text, span.start, sentenceStartBefore(text, span.start, paragraph.start)) : null;
+    if (isNotAQuote(text, span, !!attribution || !!subjectOnly)) continue;
     let speakerPerson = attribution ? resolver.resolve(attribution) : null;
     let confidence = attribution ? CONFIDENCE[attribution.kind] : 0.2;
     let speaker = attribution?.speaker ?? null;
