@@ -108,7 +108,7 @@ describe("the sentence subject as the last resort", () => {
     expect(quotesOf("Senator Maria Costa (D-Ore.), in particular, has been pounding the plan as “a gift to the rich”."))
       .toEqual([["a gift to", "Senator Maria Costa", "Maria Costa"]]);
     // One word is a quote when the sentence's subject is credited with it; alone it is a scare quote.
-    expect(quotesOf("Anna Novak has repeatedly described the deal as “unfair” in interviews.")).toEqual([["unfair", "Anna Novak", "Anna Novak"]]);
+    expect(quotesOf("Anna Novak has long seen the deal as “unfair” in interviews.")).toEqual([["unfair", "Anna Novak", "Anna Novak"]]);
     expect(quotesOf("The deal was seen as “unfair” by many.")).toEqual([]);
     // A sentence opener is no subject.
     expect(quotesOf("After months of talks the deal collapsed amid “a great deal of anger” on all sides."))
