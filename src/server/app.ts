@@ -78,6 +78,9 @@ export async function startServer({
     // A cap on the document's tokens stops over-long documents before validation work.
     parseOptions: { maxTokens: limits.maxTokens },
     formatError: errorFormatter(log, production),
+    // main.ts stops the server, the events and the database in order on SIGTERM/SIGINT.
+    // Apollo's own handler (on outside NODE_ENV=test) would race it and leave the process hanging.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The schema sets no cache hints; computing them costs a hook on every field resolved.

@@ -13,7 +13,10 @@ export interface ServerProcess {
 
 /** Starts src/main.ts and resolves once it logs that it is ready. */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(TSX, ["src/main.ts"], { cwd: PROJECT_ROOT, env: { ...process.env, LOG_LEVEL: "info", HOST: "127.0.0.1", PORT: "0", ...env } });
+  // As `npm start` runs it from a shell: without vitest's NODE_ENV=test, which changes how
+  // Apollo treats termination signals.
+  const { NODE_ENV: _, ...shellEnv } = process.env;
+  const child = spawn(TSX, ["src/main.ts"], { cwd: PROJECT_ROOT, env: { ...shellEnv, LOG_LEVEL: "info", HOST: "127.0.0.1", PORT: "0", ...env } });
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server not ready in 60 s:\n${output}`)), 60_000);
