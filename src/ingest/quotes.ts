@@ -463,13 +463,15 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
     const paragraph = paragraphs[span.paragraph]!;
     const paragraphEnd = paragraphs.find((p) => p.start <= span.end && span.end <= p.end)?.end ?? paragraph.end;
     const nextStart = spans[k + 1]?.start ?? Infinity;
+    const sentenceStart = sentenceStartBefore(text, span.start, paragraph.start);
     const after = tidy(span.unclosed ? null : attributionAfter(text, span.end, Math.min(paragraphEnd, nextStart - 1)));
-    const before = tidy(attributionBefore(text, span.start, sentenceStartBefore(text, span.start, paragraph.start)));
-    const inSentence = after || before ? null : tidy(attributionInSentence(text, span.start, sentenceStartBefore(text, span.start, paragraph.start)));
+    const before = tidy(attributionBefore(text, span.start, sentenceStart));
+    const inSentence = after || before ? null : tidy(attributionInSentence(text, span.start, sentenceStart));
     const attribution = after && after.kind !== "pronoun" ? after : before && before.kind !== "pronoun" ? before : after ?? before ?? inSentence;
-    // A one-word quote is a quote when someone is credited with it, if only as the sentence's subject.
-    const subjectOnly = attribution ? null : span.start - 1 > paragraph.start ? sentenceSubject(text, span.start, sentenceStartBefore(text, span.start, paragraph.start)) : null;
-    if (isNotAQuote(text, span, !!attribution || !!subjectOnly)) continue;
+    // The last resort, for a quote inside a sentence (not opening its paragraph). It also makes
+    // a one-word quote a quote: someone is credited with it, if only as the sentence's subject.
+    const subject = attribution || span.start - 1 === paragraph.start ? null : sentenceSubject(text, span.start, sentenceStart);
+    if (isNotAQuote(text, span, !!attribution || !!subject)) continue;
     let speakerPerson = attribution ? resolver.resolve(attribution) : null;
     let confidence = attribution ? CONFIDENCE[attribution.kind] : 0.2;
     let speaker = attribution?.speaker ?? null;
@@ -489,13 +491,10 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
         speaker = previous.speaker;
         cue = previous.cue;
         confidence = CONFIDENCE.context;
-      } else if (span.start - 1 > paragraph.start) {
-        const subject = sentenceSubject(text, span.start, sentenceStartBefore(text, span.start, paragraph.start));
-        if (subject) {
-          speakerPerson = resolver.resolve(subject);
-          speaker = subject.speaker;
-          confidence = CONFIDENCE.subject;
-        }
+      } else if (subject) {
+        speakerPerson = resolver.resolve(subject);
+        speaker = subject.speaker;
+        confidence = CONFIDENCE.subject;
       }
     }
     if (speakerPerson) resolver.noteSpeaker(speakerPerson, span.start);
