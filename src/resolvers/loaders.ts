@@ -80,7 +80,7 @@ export function createLoaders(db: SqlReader) {
     return item;
   };
 
-  const loaders = {
+  return {
     paged: keyedLoaders<Page>(),
     related: keyedLoaders<{ id: number; sharedArticles: number }[]>(),
     article,
@@ -114,8 +114,6 @@ export function createLoaders(db: SqlReader) {
     quoteCountOfPerson: countsOf((ids) => countsByKey(db, "quotesOfPerson", ids)),
     articleCountOfVenue: countsOf((ids) => countsByKey(db, "articlesOfVenue", ids)),
   };
-
-  return loaders;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

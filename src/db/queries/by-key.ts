@@ -52,19 +52,22 @@ export const QUOTE_ENTITY = {
   columns: Prisma.raw(QUOTE_COLUMNS.filter((c) => c !== "id").map((c) => (c === "position" ? `e."position" AS "quotePosition"` : `e."${c}"`)).join(", ")),
 };
 
-/** The quote of a list row that has the quote columns (QUOTE_ENTITY). */
-export function quoteRowOf(row: { id: number } & Record<string, unknown>): QuoteRow {
-  const quote: Record<string, unknown> = { id: row.id };
-  for (const column of QUOTE_COLUMNS) if (column !== "id") quote[column] = row[column === "position" ? "quotePosition" : column];
-  return quote as QuoteRow;
+/**
+ * The given columns of a list row that carries a whole entity beside its own columns
+ * (position, rank …); `source` names the row's column for one, where it was renamed.
+ */
+function columnsOf<R>(row: { id: number } & Record<string, unknown>, columns: readonly string[], source = (column: string) => column): R {
+  const picked: Record<string, unknown> = { id: row.id };
+  for (const column of columns) if (source(column) in row) picked[column] = row[source(column)];
+  return picked as R;
 }
 
-/** The article of a list row that has the article fields (and other columns: position, rank …). */
-export function articleRowOf(row: { id: number } & Record<string, unknown>): ArticleRow {
-  const article: Record<string, unknown> = { id: row.id };
-  for (const column of ARTICLE_FIELDS) if (column in row) article[column] = row[column];
-  return article as ArticleRow;
-}
+/** The quote of a list row that has the quote columns (QUOTE_ENTITY). */
+export const quoteRowOf = (row: { id: number } & Record<string, unknown>): QuoteRow =>
+  columnsOf(row, QUOTE_COLUMNS.filter((c) => c !== "id"), (column) => (column === "position" ? "quotePosition" : column));
+
+/** The article of a list row that has the article fields, all or those selected (withArticleRows). */
+export const articleRowOf = (row: { id: number } & Record<string, unknown>): ArticleRow => columnsOf(row, ARTICLE_FIELDS);
 
 const keyArray = (keys: readonly number[]) => Prisma.sql`${[...keys]}::int[]`;
 
