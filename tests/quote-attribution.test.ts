@@ -79,7 +79,7 @@ describe("labels and appositions", () => {
     expect(quotesOf("“They would just go get them,” Rep. Tom Haddad (R-Ohio), an oversight panel member, said."))
       .toEqual([["They would just", "Rep. Tom Haddad", "Tom Haddad"]]);
     expect(quotesOf("House Speaker Paul Ryan, R-Wis., despite his doubts about “trial lawyers trying to get rich”, backed the bill."))
-      .toEqual([["trial lawyers trying", "House Speaker Paul Ryan", null]]);
+      .toEqual([["trial lawyers trying", "House Speaker Paul Ryan", "Paul Ryan"]]);
     expect(quotesOf("Another critic, Laurence H. Tribe, likened the rules to “burning the Constitution” on television."))
       .toEqual([["burning the Constitution", "Another critic", null]]);
     expect(quotesOf("Scott's family has called on police to release the videos “as a matter of transparency” now."))
@@ -113,6 +113,44 @@ describe("the sentence subject as the last resort", () => {
     // A sentence opener is no subject.
     expect(quotesOf("After months of talks the deal collapsed amid “a great deal of anger” on all sides."))
       .toEqual([["a great deal", null, null]]);
+  });
+});
+
+describe("the sentence before the quote", () => {
+  it("credits a quote opening a sentence to the speaker of the sentence before", () => {
+    expect(quotesOf("The ministry may wait until after the vote, Anna Novak said. “The other factor is the timing of the talks.”"))
+      .toEqual([["The other factor", "Anna Novak", "Anna Novak"]]);
+    expect(quotesOf("Jonas Berg warned that the port could close. “We have two weeks of fuel left.”"))
+      .toEqual([["We have two", "Jonas Berg", "Jonas Berg"]]);
+  });
+
+  it("credits a quote paragraph to the speaker introduced by the colon before it", () => {
+    expect(quotesOf("The harbour had a quiet week.", "The Guardian reports:", "“Only four ships docked, the fewest since the war.”"))
+      .toEqual([["Only four ships", "The Guardian", null]]);
+  });
+
+  it("leaves a quote opening a sentence after a sentence that reports no speech", () => {
+    expect(quotesOf("Jonas Berg walked to the pier at dawn. “Only four ships docked, the fewest since the war.”"))
+      .toEqual([["Only four ships", null, null]]);
+  });
+});
+
+describe("claims and party labels", () => {
+  it("credits a quote stating a claim to whoever made it, not a judgment of the claim", () => {
+    expect(quotesOf("Jonas Berg said the port was full.", "The paper checked Jonas Berg’s claim that there were “hundreds of empty berths” in the port."))
+      .toEqual([["hundreds of empty", "Jonas Berg", "Jonas Berg"]]);
+    expect(quotesOf("Jonas Berg said the port was full.", "The paper found that Jonas Berg’s statement was “mostly true” in the end."))
+      .toEqual([["mostly true", null, null]]);
+  });
+
+  it("finds a speaker with a party label before the verb, in a sentence opened by a title", () => {
+    expect(quotesOf("On the broadcast of “Face the Nation,” Sen. Anna Novak (R-Ohio) said the bill was only “a first step” for the port."))
+      .toEqual([["a first step", "Sen. Anna Novak", "Anna Novak"]]);
+  });
+
+  it("ends a sentence at a closing parenthesis, and takes an institution before a title for part of the title", () => {
+    expect(quotesOf("The vote went to the leaders (as it does). Senate Leader Anna Novak (D-Nev.), in particular, has been calling the plan a “slow disaster” for weeks."))
+      .toEqual([["slow disaster", "Senate Leader Anna Novak", "Anna Novak"]]);
   });
 });
 

@@ -25,6 +25,7 @@ export const ROLE_NOUNS = set(`
   superintendent principal teacher student doctor physician surgeon nurse pilot worker operator partner investor banker
   campaign chairman manager host anchor commentator columnist blogger writer novelist actor actress singer musician director
   engineer architect farmer fisherman captain sergeant officer chef baker designer producer organiser organizer curator coordinator
+  lady
 `);
 
 /** Verbs that introduce speech ("said", "told"). Lowercase, inflected forms listed. */
@@ -36,7 +37,7 @@ export const SPEECH_VERBS = set(`
   stresses acknowledged acknowledges admitted admits predicted predicts remarked remarks concluded concludes reported reports
   tweeted tweets posted posts joked jokes responded responds countered counters quipped quips pointed mused muses conceded concedes
   confirmed confirms denied denies vowed vows promised promises urged urges cautioned cautions boasted boasts charged charges
-  complained complains lamented laments shouted shouts yelled added recounted recounts testified testifies
+  complained complains lamented laments shouted shouts yelled yells screamed screams added recounted recounts testified testifies
   saying telling adding claiming calling calls called arguing writing insisting warning noting declaring describing described
   describes labeled labelled dubbed branded accused accuses blasted slammed praised promised predicted
   demanded demands wondered wonders pleaded pleads asking sings sang scolded exhorted criticized criticised criticizes mocked

@@ -65,6 +65,11 @@ export function nameCandidates(text: string, section: TokenizedSection, blocked:
     let i = 0;
     while (i < run.length && (SENTENCE_STARTERS.has(run[i]!.text) || MONTHS_AND_DAYS.has(run[i]!.text))) i++;
     const titleStart = i;
+    // "House Speaker Paul Ryan", "Senate Minority Leader Harry Reid": an institution before a
+    // title belongs to the title.
+    let institution = i;
+    while (institution < run.length && (ORG_WORDS.has(run[institution]!.text) || /^(Minority|Majority)$/.test(run[institution]!.text))) institution++;
+    if (institution > i && TITLE_WORDS.has(run[institution]?.text ?? "")) i = institution;
     for (;;) {
       const demonym = i < run.length ? isDemonymAt(run, i) : 0;
       if (demonym) i += demonym;

@@ -225,7 +225,15 @@ export function attributionBefore(text: string, start: number, sentenceStart: nu
 
 const AUXILIARY = String.raw`(?:['’]s|\s+(?:has|had|is|was|will|would|has been|had been|also))?`;
 // Descriptors first: at "The senator said", "The" alone would otherwise be taken for a name.
-const SUBJECT_VERB = new RegExp(String.raw`(?<![\p{L}])(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)${APPOSITION}${AUXILIARY}\s+${ADVERB}${VERB}`, "gu");
+const SUBJECT_VERB = new RegExp(String.raw`(?<![\p{L}])(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)${PARTY_LABEL}${APPOSITION}${AUXILIARY}\s+${ADVERB}${VERB}`, "gu");
+/**
+ * "Trump’s claim that there have been “…”": the words of whoever made the claim. Only a claim
+ * that the quote states or completes: in "Trump’s statement was “true”" someone else judges it.
+ */
+const POSSESSIVE_CLAIM = new RegExp(
+  String.raw`(${NAME})['’]s\s+(?:\p{Ll}+\s+)?(claims?|statements?|remarks?|comments?|assertion|description|words|tweets?|promises?|pledge|warning|accusations?|argument|contention|insistence|boast|vow)(?:\s+that\s[^.!?“”"]{0,80})?\s*$`,
+  "u",
+);
 /** "… and vowed to punish “…”": a speech verb coordinated with the sentence's first verb. */
 const COORDINATED_VERB = /\s(?:and|but|then)\s+(?:also\s+)?(\p{Ll}+)\b/gu;
 const SENTENCE_SUBJECT = new RegExp(String.raw`^(?:(?:In|On|At|During|After|Later|Earlier)\b[^,“”"]{0,60},\s+)?(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)`, "u");
@@ -239,6 +247,11 @@ const SENTENCE_SUBJECT = new RegExp(String.raw`^(?:(?:In|On|At|During|After|Late
 export function attributionInSentence(text: string, start: number, sentenceStart: number): Attribution | null {
   const window = text.slice(sentenceStart, start - 1);
   let found: Attribution | null = null;
+  const claim = POSSESSIVE_CLAIM.exec(window);
+  if (claim) {
+    const at = sentenceStart + claim.index;
+    found = { speaker: claim[1]!, cue: claim[2]!, at: { start: at, end: at + claim[1]!.length }, kind: kindOf(claim[1]!) };
+  }
   // Overlapping matches: a failed candidate ("The" + "senator") must not hide the next one.
   SUBJECT_VERB.lastIndex = 0;
   for (let m = SUBJECT_VERB.exec(window); m; m = SUBJECT_VERB.exec(window)) {
@@ -436,12 +449,45 @@ function sentenceSubject(text: string, start: number, sentenceStart: number): At
 function sentenceStartBefore(text: string, pos: number, paragraphStart: number): number {
   const slice = text.slice(paragraphStart, pos);
   let start = paragraphStart;
-  for (const m of slice.matchAll(/([\p{L}\d]*)([.!?])["”’)]?\s+/gu)) {
+  for (const m of slice.matchAll(/([\p{L}\d]*)(\)?)([.!?])["”’)]?\s+/gu)) {
     const word = m[1]!;
-    if (m[2] === "." && (word.length <= 1 || TITLE_WORDS.has(`${word}.`) || /^(?:Jr|Sr|St|No|Inc|Co|Corp|Ltd|vs|etc)$/.test(word))) continue;
+    // "(D-Nev.). Next" or "off the hook). Next": a closing parenthesis ends the sentence.
+    if (m[3] === "." && !m[2] && (word.length <= 1 || TITLE_WORDS.has(`${word}.`) || /^(?:Jr|Sr|St|No|Inc|Co|Corp|Ltd|vs|etc)$/.test(word))) continue;
     start = paragraphStart + m.index! + m[0].length;
   }
   return start;
+}
+
+/** "…, Schiff said." ending a sentence: the speaker named last, after a comma. */
+const CLOSING_ATTRIBUTION = new RegExp(String.raw`,\s+${SPEAKER}${PARTY_LABEL}\s+${ADVERB}${SPEECH_VERB}${OBJECT}[^.!?“”"]{0,60}[.:]\s*$`, "u");
+
+/**
+ * The speaker of the sentence before a quote that opens a sentence of its own, when that
+ * sentence reports speech: "…, Schiff said. “The other factor …”", "His former business
+ * partner, Lawrence B. Cummings, called him a master at … “He showed …”". A quote opening its
+ * paragraph looks back only past an introducing colon ("The New York Times reports:").
+ */
+function previousSentenceSpeaker(text: string, span: Span, sentenceStart: number, paragraph: Span, previousParagraph: Span | undefined): Attribution | null {
+  let end: number;
+  let start: number;
+  if (sentenceStart > paragraph.start) {
+    end = sentenceStart;
+    start = sentenceStartBefore(text, end - 1, paragraph.start);
+  } else {
+    if (!previousParagraph || !/:\s*$/.test(text.slice(previousParagraph.start, previousParagraph.end))) return null;
+    end = previousParagraph.end;
+    start = sentenceStartBefore(text, end - 1, previousParagraph.start);
+  }
+  const sentence = text.slice(start, end);
+  // A sentence that is itself a quote has its own attribution, which the caller has tried.
+  if (/["“”]/.test(sentence)) return null;
+  const closing = CLOSING_ATTRIBUTION.exec(sentence);
+  if (closing && accept(closing[1]!, closing[2]!)) {
+    const at = start + closing.index + closing[0].indexOf(closing[1]!);
+    return tidy({ speaker: closing[1]!, cue: closing[2]!, at: { start: at, end: at + closing[1]!.length }, kind: kindOf(closing[1]!) });
+  }
+  const subject = sentenceSubject(text, end + 1, start);
+  return subject && SPEECH_VERBS.has(subject.cue!) && accept(subject.speaker, subject.cue!) ? subject : null;
 }
 
 export function extractQuotes(text: string, paragraphs: Span[], persons: ExtractedPerson[]): ExtractedQuote[] {
@@ -481,7 +527,13 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
       // person the previous paragraph introduced.
       const previous = quotes[quotes.length - 1];
       const contextual = resolver.lastSpeakerBefore(span.start) ?? null;
-      if (span.start - 1 === paragraph.start && contextual) {
+      const introduced = span.start - 1 === sentenceStart ? previousSentenceSpeaker(text, span, sentenceStart, paragraph, paragraphs[span.paragraph - 1]) : null;
+      if (introduced) {
+        speakerPerson = resolver.resolve(introduced);
+        speaker = introduced.speaker;
+        cue = introduced.cue;
+        confidence = CONFIDENCE.context;
+      } else if (span.start - 1 === paragraph.start && contextual) {
         speakerPerson = contextual;
         speaker = null;
         confidence = CONFIDENCE.context;
