@@ -154,6 +154,42 @@ describe("claims and party labels", () => {
   });
 });
 
+describe("where an attribution after the quote belongs", () => {
+  it("reads no attribution after a quote that ends its sentence inside it", () => {
+    expect(quotesOf(`Norway called the test an "outlaw act in the region." Jonas Berg said the talks would go on.`))
+      .toEqual([["outlaw act in", "Norway", null]]);
+  });
+
+  it("reads no attribution in a clause after the quote", () => {
+    expect(quotesOf("The ad shows Jonas Berg saying, “That makes me smart,” when Anna Novak said he paid nothing.").map((q) => q[1]))
+      .not.toContain("Anna Novak");
+  });
+
+  it("takes role words between the verb and the name", () => {
+    expect(quotesOf("“The rules do not hold. They are wrong,” said 9/11 widow Terry Strada."))
+      .toEqual([["The rules do", "Terry Strada", "Terry Strada"]]);
+  });
+
+  it("takes no party's name used as an adjective for a speaker", () => {
+    expect(quotesOf("Anna Novak rated half of Republican claims as “false” last year."))
+      .toEqual([["false", "Anna Novak", "Anna Novak"]]);
+  });
+});
+
+describe("pronouns and epithets", () => {
+  it("resolves a pronoun to the subject of its own sentence", () => {
+    expect(quotesOf("Hillary Clinton met Alicia Machado, a singer, in Geneva on Monday to talk about the campaign.", "Clinton says she admired Machado’s courage in what she calls a “war of unpleasant words.”"))
+      .toEqual([["war of unpleasant", "she", "Hillary Clinton"]]);
+  });
+
+  it("takes a capitalized word before a known full name for an epithet, not part of the name", () => {
+    const [doc] = readInput("t.txt", ["Talks Resume in Geneva", "", "Donald Trump spoke first at the rally in Geneva on Monday, to a crowd of some two thousand people.", "", "Then Crooked Hillary Clinton answered, and Hillary Clinton said she would win."].join("\n"), { format: "text" });
+    const persons = extract(doc!).persons;
+    expect(persons.map((p) => p.name).sort()).toEqual(["Donald Trump", "Hillary Clinton"]);
+    expect(persons.find((p) => p.name === "Hillary Clinton")!.mentions).toHaveLength(2);
+  });
+});
+
 describe("quotation spans", () => {
   it("closes a quote opened with a curly mark at a straight one, and the other way round", () => {
     expect(quotesOf(`The mayor, Anna Novak, said there was “no evidence" yet of a plot. "We will know more tomorrow,” Novak said.`))

@@ -25,7 +25,7 @@ export const ROLE_NOUNS = set(`
   superintendent principal teacher student doctor physician surgeon nurse pilot worker operator partner investor banker
   campaign chairman manager host anchor commentator columnist blogger writer novelist actor actress singer musician director
   engineer architect farmer fisherman captain sergeant officer chef baker designer producer organiser organizer curator coordinator
-  lady
+  lady widow widower
 `);
 
 /** Verbs that introduce speech ("said", "told"). Lowercase, inflected forms listed. */

@@ -208,7 +208,7 @@ export function extractPersons(text: string, sections: TokenizedSection[], parag
       drafts.set(key, draft);
     }
   }
-  const persons = [...drafts.values()].filter((d) => d.evidence);
+  const persons = mergeEpithets(text, [...drafts.values()].filter((d) => d.evidence));
 
   // Single tokens: a part of a full name in this article, or a person in their own right
   // when a title, role or speech verb says so ("President Obama", "Obama said").
@@ -246,6 +246,27 @@ export function extractPersons(text: string, sections: TokenizedSection[], parag
       roles: distinctRoles([...p.roles]),
       mentions: p.mentions.sort((a, b) => a.start - b.start),
     }));
+}
+
+/**
+ * "Crooked Hillary Clinton", "Miss Universe Alicia Machado": a capitalized word before a full
+ * name found on its own is an epithet or the rest of a title, not part of the name. Its
+ * mentions become the shorter person's.
+ */
+function mergeEpithets(text: string, persons: PersonDraft[]): PersonDraft[] {
+  const byKey = new Map(persons.map((p) => [p.key, p]));
+  return persons.filter((p) => {
+    const tokens = p.name.split(/\s+/);
+    if (tokens.length < 3 || GIVEN_NAMES.has(tokens[0]!)) return true;
+    const owner = byKey.get(personKey(tokens.slice(1)));
+    if (!owner || owner === p) return true;
+    for (const m of p.mentions) {
+      const skip = text.slice(m.start, m.end).search(/\s\S/) + 1;
+      owner.mentions.push({ ...m, start: m.start + skip });
+    }
+    p.roles.forEach((r) => owner.roles.add(r));
+    return false;
+  });
 }
 
 /** Roles without repeats: "the head of X" and "head of X" are one role. */

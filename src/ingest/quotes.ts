@@ -113,13 +113,18 @@ const APPOSITION = String.raw`(?:(?:,(?:[^,.“”"]|(?<=\s\p{Lu})\.){1,150}){1,
 /** A party and state label after a name: "(R-Ohio)", ", R-Wis.,". */
 const PARTY_LABEL = String.raw`(?:\s*\([^()]{1,30}\)|,\s*[DRI]-[\p{L}.]{2,12},?(?=\s))?`;
 const AFTER_SPEAKER_VERB = new RegExp(String.raw`^[\s,—–-]*${SPEAKER}${PARTY_LABEL}${APPOSITION}\s+${ADVERB}${SPEECH_VERB}${OBJECT}`, "u");
-/** "…,” White House press secretary Josh Earnest said" and "…,” Rep. Gwen Moore (D-Wis.) said". */
+/**
+ * "…,” White House press secretary Josh Earnest said" and "…,” Rep. Gwen Moore (D-Wis.) said";
+ * not a clause of its own ("…,” when Clinton blasted him").
+ */
 const AFTER_ROLE_NAME_VERB = new RegExp(
-  String.raw`^[\s,—–-]*((?:[\p{L}.'’-]+\s+){1,5}?)?(${NAME})(?:\s*\([^()]{1,30}\))?\s+${ADVERB}${SPEECH_VERB}`, "u");
+  String.raw`^[\s,—–-]*(?!(?:when|as|after|before|because|while|since|if|until|unless|and|but|or|so|that|which|who|where)\s)((?:[\p{L}.'’-]+\s+){1,5}?)?(${NAME})(?:\s*\([^()]{1,30}\))?\s+${ADVERB}${SPEECH_VERB}`, "u");
 /** A quote signed with a dash, as in readers' voices: "“…” ― Steve Quinlan." */
 const SIGNATURE = new RegExp(String.raw`^\s*[―—–]\s*(${NAME})\s*(?:[.,]|\n|$)`, "u");
 /** An attribution closing the quote's sentence after more words: "“…” for criminal behavior, she said." */
 const LATER_IN_SENTENCE = new RegExp(String.raw`^[^.!?“”"\n]{1,120}?,\s+${SPEAKER}\s+${ADVERB}${VERB}(?=[\s.,;]|$)`, "u");
+/** "said 9/11 widow Terry Strada", "said former senator Ann Bell": role words before the name. */
+const AFTER_VERB_ROLE_NAME = new RegExp(String.raw`^[\s,—–-]*${VERB}\s+(?:(?:former|then|longtime|veteran|[\d/]+)\s+)?(\p{Ll}+)\s+(${NAME})`, "u");
 // "said the Rev. Peter Wherry": an article before a title and name.
 const AFTER_VERB_SPEAKER = new RegExp(String.raw`^[\s,—–-]*${VERB}\s+(?:the\s+(?=\p{Lu}))?(${NAME}|${DESCRIPTOR})`, "u");
 const BEFORE_SPEAKER_VERB = new RegExp(String.raw`${SPEAKER}${APPOSITION}\s+${ADVERB}${SPEECH_VERB}${OBJECT}(?:\s+that)?[\s,:]*$`, "u");
@@ -156,6 +161,8 @@ function kindOf(speaker: string): Attribution["kind"] {
 function accept(speaker: string, verb: string): boolean {
   if (!SPEECH_VERBS.has(verb)) return false;
   if (/^(It|This|That|There|Here|What|Which)$/.test(speaker)) return false;
+  // "Republican claims": a party's name as an adjective, not someone speaking.
+  if (/^(Republican|Democratic|Democrat|Conservative|Liberal|Labour|GOP)$/.test(speaker)) return false;
   if (kindOf(speaker) === "descriptor") {
     const head = speaker.split(/\s+/).pop()!.toLowerCase();
     // "The two Republican presidents": a role in the plural.
@@ -186,6 +193,11 @@ export function attributionAfter(text: string, end: number, limit: number): Attr
   if (rn && accept(rn[2]!, rn[3]!)) {
     const at = from + rn.index + rn[0].indexOf(rn[2]!, rn[1]?.length ?? 0);
     return { speaker: rn[2]!, cue: rn[3]!, at: { start: at, end: at + rn[2]!.length }, kind: kindOf(rn[2]!) };
+  }
+  const role = AFTER_VERB_ROLE_NAME.exec(window);
+  if (role && SPEECH_VERBS.has(role[1]!) && ROLE_NOUNS.has(role[2]!)) {
+    const at = from + role.index + role[0].lastIndexOf(role[3]!);
+    return { speaker: role[3]!, cue: role[1]!, at: { start: at, end: at + role[3]!.length }, kind: kindOf(role[3]!) };
   }
   const vs = AFTER_VERB_SPEAKER.exec(window);
   if (vs && SPEECH_VERBS.has(vs[1]!) && !PRONOUNS.has(vs[2]!.toLowerCase())) {
@@ -314,8 +326,11 @@ export function isNotAQuote(text: string, span: Span, attributed: boolean): bool
 }
 
 export interface SpeakerResolver {
-  /** The person a speaker's words refer to at a position, or null. */
-  resolve(attribution: Attribution): ExtractedPerson | null;
+  /**
+   * The person a speaker's words refer to at a position, or null. A pronoun refers to the
+   * subject of its own sentence (`sentenceSubject`) when that person fits it.
+   */
+  resolve(attribution: Attribution, sentenceSubject?: ExtractedPerson | null): ExtractedPerson | null;
 }
 
 /** Builds a resolver over the article's persons and the order of their mentions. */
@@ -337,16 +352,17 @@ export function speakerResolver(text: string, persons: ExtractedPerson[], quoteS
     items.reduce<T | undefined>((best, item) => (item.at < at && (!best || item.at >= best.at) ? item : best), undefined);
   const lastMentionBefore = (at: number) => latestBefore(mentions, at)?.person ?? null;
   /** The latest person mentioned before `at` whom the pronoun can refer to, by given name. */
+  const fitsPronoun = (p: ExtractedPerson, pronoun: string) =>
+    !(/^(she|her)$/i.test(pronoun) ? MALE_GIVEN_NAMES : FEMALE_GIVEN_NAMES).has(p.name.split(/\s+/)[0]!);
   const lastMentionOfGender = (at: number, pronoun: string) => {
-    const excluded = /^(she|her)$/i.test(pronoun) ? MALE_GIVEN_NAMES : FEMALE_GIVEN_NAMES;
-    const fits = (p: ExtractedPerson) => !excluded.has(p.name.split(/\s+/)[0]!);
+    const fits = (p: ExtractedPerson) => fitsPronoun(p, pronoun);
     return latestBefore(mentions.filter((m) => fits(m.person)), at)?.person ?? latestBefore(speakers.filter((s) => fits(s.person)), at)?.person ?? null;
   };
   const lastSpeakerBefore = (at: number) => latestBefore(speakers, at)?.person ?? null;
   return {
     noteSpeaker: (person, at) => speakers.push({ at, person }),
     lastSpeakerBefore,
-    resolve(a) {
+    resolve(a, sentenceSubject) {
       switch (a.kind) {
         case "name":
           return byName(a.speaker);
@@ -354,6 +370,7 @@ export function speakerResolver(text: string, persons: ExtractedPerson[], quoteS
           return null;
         case "pronoun":
           if (/^(they|we|i)$/i.test(a.speaker)) return null;
+          if (sentenceSubject && fitsPronoun(sentenceSubject, a.speaker)) return sentenceSubject;
           return lastMentionOfGender(a.at.start, a.speaker);
         case "descriptor": {
           const head = a.speaker.split(/\s+/).pop()!.toLowerCase();
@@ -510,7 +527,10 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
     const paragraphEnd = paragraphs.find((p) => p.start <= span.end && span.end <= p.end)?.end ?? paragraph.end;
     const nextStart = spans[k + 1]?.start ?? Infinity;
     const sentenceStart = sentenceStartBefore(text, span.start, paragraph.start);
-    const after = tidy(span.unclosed ? null : attributionAfter(text, span.end, Math.min(paragraphEnd, nextStart - 1)));
+    // A quote ending its sentence inside the sentence ("Japan called it an “outlaw nation.”
+    // Russia insisted …"): what follows is the next sentence, not its attribution.
+    const endsItsSentence = span.start - 1 > sentenceStart && /[.]\s*$/.test(text.slice(span.start, span.end)) && /^\s+\p{Lu}/u.test(text.slice(span.end + 1, span.end + 4));
+    const after = tidy(span.unclosed || endsItsSentence ? null : attributionAfter(text, span.end, Math.min(paragraphEnd, nextStart - 1)));
     const before = tidy(attributionBefore(text, span.start, sentenceStart));
     const inSentence = after || before ? null : tidy(attributionInSentence(text, span.start, sentenceStart));
     const attribution = after && after.kind !== "pronoun" ? after : before && before.kind !== "pronoun" ? before : after ?? before ?? inSentence;
@@ -518,7 +538,10 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
     // a one-word quote a quote: someone is credited with it, if only as the sentence's subject.
     const subject = attribution || span.start - 1 === paragraph.start ? null : sentenceSubject(text, span.start, sentenceStart);
     if (isNotAQuote(text, span, !!attribution || !!subject)) continue;
-    let speakerPerson = attribution ? resolver.resolve(attribution) : null;
+    // "Clinton says she appreciated Machado’s courage through what she calls “…”": she is Clinton.
+    const subjectOfPronoun = attribution?.kind === "pronoun" && attribution.at.start > sentenceStart ? sentenceSubject(text, attribution.at.start, sentenceStart) : null;
+    const subjectPerson = subjectOfPronoun?.kind === "name" ? resolver.resolve(subjectOfPronoun) : null;
+    let speakerPerson = attribution ? resolver.resolve(attribution, subjectPerson) : null;
     let confidence = attribution ? CONFIDENCE[attribution.kind] : 0.2;
     let speaker = attribution?.speaker ?? null;
     let cue = attribution?.cue ?? null;
