@@ -176,6 +176,33 @@ describe("where an attribution after the quote belongs", () => {
   });
 });
 
+describe("context across sentences and paragraphs", () => {
+  it("takes 'it added' after a quote for a document or outlet, no person", () => {
+    expect(quotesOf("“The plan is sound,” the report said. “It will be slow,” it added."))
+      .toEqual([["The plan is", "the report", null], ["It will be", "it", null]]);
+  });
+
+  it("reads a sentence on past a dot before a lowercase word, as in a party label", () => {
+    expect(quotesOf("In an interview on “Face the Nation,” Rep. Anna Novak (R-Ohio) said the voters wanted “more listening” this year."))
+      .toEqual([["more listening", "Rep. Anna Novak", "Anna Novak"]]);
+  });
+
+  it("keeps the words that named the speaker for a quote paragraph continuing their quotes", () => {
+    expect(quotesOf("Jonas Berg said the port was full.", "“Ships wait for days,” he said at the pier on Monday.", "“The rest of the trade is politics, and nobody in the town can change that.”"))
+      .toEqual([["Ships wait for", "he", "Jonas Berg"], ["The rest of", "he", "Jonas Berg"]]);
+  });
+
+  it("continues only the last quote kept in the paragraph, not a title in marks", () => {
+    expect(quotesOf("“Ships wait for days,” Jonas Berg said.", "On “Face the Nation,” the voters were asked for “more listening” in the talks."))
+      .toEqual([["Ships wait for", "Jonas Berg", "Jonas Berg"], ["more listening", null, null]]);
+  });
+
+  it("takes a long description ending in a role for the speaker", () => {
+    expect(quotesOf("Anna Novak said the port was full.", "On Monday, the former minister of state and current presidential nominee said she wanted “a clean vote” soon."))
+      .toEqual([["a clean vote", "the former minister of state and current presidential nominee", "Anna Novak"]]);
+  });
+});
+
 describe("pronouns and epithets", () => {
   it("resolves a pronoun to the subject of its own sentence", () => {
     expect(quotesOf("Hillary Clinton met Alicia Machado, a singer, in Geneva on Monday to talk about the campaign.", "Clinton says she admired Machado’s courage in what she calls a “war of unpleasant words.”"))

@@ -119,6 +119,7 @@ const AFTER_SPEAKER_VERB = new RegExp(String.raw`^[\s,—–-]*${SPEAKER}${PARTY
  */
 const AFTER_ROLE_NAME_VERB = new RegExp(
   String.raw`^[\s,—–-]*(?!(?:when|as|after|before|because|while|since|if|until|unless|and|but|or|so|that|which|who|where)\s)((?:[\p{L}.'’-]+\s+){1,5}?)?(${NAME})(?:\s*\([^()]{1,30}\))?\s+${ADVERB}${SPEECH_VERB}`, "u");
+const AFTER_IT_VERB = new RegExp(String.raw`^[\s,]*(it)\s+${ADVERB}${VERB}(?=[\s.,;]|$)`, "u");
 /** A quote signed with a dash, as in readers' voices: "“…” ― Steve Quinlan." */
 const SIGNATURE = new RegExp(String.raw`^\s*[―—–]\s*(${NAME})\s*(?:[.,]|\n|$)`, "u");
 /** An attribution closing the quote's sentence after more words: "“…” for criminal behavior, she said." */
@@ -183,6 +184,12 @@ export function attributionAfter(text: string, end: number, limit: number): Attr
     const cue = rest.trim().replace(/[.,;:]+$/, "");
     return { speaker: sv[1]!, cue, at: { start: at, end: at + sv[1]!.length }, kind: kindOf(sv[1]!) };
   }
+  // "“…,” it added.": a document or an outlet named before, no person.
+  const it = AFTER_IT_VERB.exec(window);
+  if (it && SPEECH_VERBS.has(it[2]!)) {
+    const at = from + it.index + it[0].indexOf(it[1]!);
+    return { speaker: it[1]!, cue: it[2]!, at: { start: at, end: at + it[1]!.length }, kind: "outlet" };
+  }
   const signed = SIGNATURE.exec(window);
   if (signed) {
     const at = from + signed.index + signed[0].indexOf(signed[1]!);
@@ -246,6 +253,11 @@ const POSSESSIVE_CLAIM = new RegExp(
   String.raw`(${NAME})['’]s\s+(?:\p{Ll}+\s+)?(claims?|statements?|remarks?|comments?|assertion|description|words|tweets?|promises?|pledge|warning|accusations?|argument|contention|insistence|boast|vow)(?:\s+that\s[^.!?“”"]{0,80})?\s*$`,
   "u",
 );
+/** "the former secretary of state and current Democratic presidential nominee said": a long description ending in a role. */
+const LONG_DESCRIPTOR_VERB = new RegExp(
+  String.raw`(?<![\p{L}])((?:[Tt]he|[Hh]is|[Hh]er)\s+[^,.;:“”"]{0,80}?\s(?:${[...ROLE_NOUNS].filter((w) => /^[a-z-]+$/.test(w)).join("|")}))\s+${ADVERB}${SPEECH_VERB}`,
+  "u",
+);
 /** "… and vowed to punish “…”": a speech verb coordinated with the sentence's first verb. */
 const COORDINATED_VERB = /\s(?:and|but|then)\s+(?:also\s+)?(\p{Ll}+)\b/gu;
 const SENTENCE_SUBJECT = new RegExp(String.raw`^(?:(?:In|On|At|During|After|Later|Earlier)\b[^,“”"]{0,60},\s+)?(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)`, "u");
@@ -275,6 +287,11 @@ export function attributionInSentence(text: string, start: number, sentenceStart
     found = { speaker: m[1]!, cue: m[2]!, at: { start: at, end: at + m[1]!.length }, kind: kindOf(m[1]!) };
   }
   if (found) return found;
+  const described = LONG_DESCRIPTOR_VERB.exec(window);
+  if (described && SPEECH_VERBS.has(described[2]!)) {
+    const at = sentenceStart + described.index + described[0].indexOf(described[1]!);
+    return { speaker: described[1]!, cue: described[2]!, at: { start: at, end: at + described[1]!.length }, kind: "descriptor" };
+  }
   for (const m of window.matchAll(COORDINATED_VERB)) {
     if (!SPEECH_VERBS.has(m[1]!)) continue;
     const subject = SENTENCE_SUBJECT.exec(window);
@@ -429,9 +446,11 @@ function tidy(attribution: Attribution | null): Attribution | null {
   return { ...attribution, speaker, at: { start, end: start + speaker.length } };
 }
 
+/** An opening phrase's text: words, and titles in quotation marks ("On “Face the Nation,” …"). */
+const OPENER_BODY = String.raw`(?:[^,“”"]|[“"][^“”"]{1,40}[”"])`;
 /** The subject of a sentence and its first verb, after an opening phrase ("In July, Gingrich dismissed …"). */
 const SUBJECT_AND_VERB = new RegExp(
-  String.raw`^(?:(?:In|On|At|During|After|Before|Later|Earlier|Since|Last|This|Yet|But|And|Still|With|Following|Amid|Despite|Although|Though|While|When|As|If|Because|Like|Unlike)\b[^,“”"]{0,140},\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\p{L}])|${DESCRIPTOR}|${NAME})${PARTY_LABEL}${APPOSITION}${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
+  String.raw`^(?:(?:In|On|At|During|After|Before|Later|Earlier|Since|Last|This|Yet|But|And|Still|With|Following|Amid|Despite|Although|Though|While|When|As|If|Because|Like|Unlike)\b${OPENER_BODY}{0,140}?(?:,|[“"][^“”"]{1,40},[”"])\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\p{L}])|${DESCRIPTOR}|${NAME})${PARTY_LABEL}${APPOSITION}${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
   "u",
 );
 
@@ -469,6 +488,8 @@ function sentenceStartBefore(text: string, pos: number, paragraphStart: number):
   for (const m of slice.matchAll(/([\p{L}\d]*)(\)?)([.!?])["”’)]?\s+/gu)) {
     const word = m[1]!;
     // "(D-Nev.). Next" or "off the hook). Next": a closing parenthesis ends the sentence.
+    // "(R-Wis.) said": a lowercase word after the dot continues the sentence.
+    if (/^\p{Ll}/u.test(slice.slice(m.index! + m[0].length))) continue;
     if (m[3] === "." && !m[2] && (word.length <= 1 || TITLE_WORDS.has(`${word}.`) || /^(?:Jr|Sr|St|No|Inc|Co|Corp|Ltd|vs|etc)$/.test(word))) continue;
     start = paragraphStart + m.index! + m[0].length;
   }
@@ -496,8 +517,9 @@ function previousSentenceSpeaker(text: string, span: Span, sentenceStart: number
     start = sentenceStartBefore(text, end - 1, previousParagraph.start);
   }
   const sentence = text.slice(start, end);
-  // A sentence that is itself a quote has its own attribution, which the caller has tried.
-  if (/["“”]/.test(sentence)) return null;
+  // A sentence that is itself a quote has its own attribution, which the caller has tried;
+  // titles in marks ("On “Face the Nation,” Sanders said …") are no such quote.
+  if (/^\s*["“]|["”]\s*[.!?]?\s*$/.test(sentence)) return null;
   const closing = CLOSING_ATTRIBUTION.exec(sentence);
   if (closing && accept(closing[1]!, closing[2]!)) {
     const at = start + closing.index + closing[0].indexOf(closing[1]!);
@@ -518,6 +540,8 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
   events.sort((a, b) => a.at - b.at).forEach((e) => resolver.noteSpeaker(e.person, e.at));
 
   const quotes: ExtractedQuote[] = [];
+  /** The paragraph of the last quote kept (spans dropped as titles or terms do not count). */
+  let lastQuoteParagraph = -1;
   /** The quotes of each multi-paragraph quotation (one per paragraph), to share one speaker. */
   const chains: ExtractedQuote[][] = [];
   // Merge "“A,” he said, “B.”": the second half inherits the first half's speaker.
@@ -550,7 +574,8 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
       // person the previous paragraph introduced.
       const previous = quotes[quotes.length - 1];
       const contextual = resolver.lastSpeakerBefore(span.start) ?? null;
-      const introduced = span.start - 1 === sentenceStart ? previousSentenceSpeaker(text, span, sentenceStart, paragraph, paragraphs[span.paragraph - 1]) : null;
+      const continuesParagraph = previous && (previous.speakerPerson || previous.speaker) && span.paragraph === lastQuoteParagraph;
+      const introduced = span.start - 1 === sentenceStart && !continuesParagraph ? previousSentenceSpeaker(text, span, sentenceStart, paragraph, paragraphs[span.paragraph - 1]) : null;
       if (introduced) {
         speakerPerson = resolver.resolve(introduced);
         speaker = introduced.speaker;
@@ -558,9 +583,10 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
         confidence = CONFIDENCE.context;
       } else if (span.start - 1 === paragraph.start && contextual) {
         speakerPerson = contextual;
-        speaker = null;
+        // The words that named the speaker last, when the last quote was theirs ("he").
+        speaker = previous?.speakerPerson === contextual.name ? previous.speaker : null;
         confidence = CONFIDENCE.context;
-      } else if (previous && (previous.speakerPerson || previous.speaker) && span.paragraph === spans[k - 1]?.paragraph) {
+      } else if (continuesParagraph) {
         // A quote continuing in the paragraph of an attributed one ("“A,” X said. “B.”").
         speakerPerson = persons.find((p) => p.name === previous.speakerPerson) ?? null;
         speaker = previous.speaker;
@@ -584,6 +610,7 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
       context: text.slice(paragraph.start, paragraphEnd),
     };
     quotes.push(quote);
+    lastQuoteParagraph = span.paragraph;
     if (span.continues && chains.length) chains[chains.length - 1]!.push(quote);
     else chains.push([quote]);
   }
