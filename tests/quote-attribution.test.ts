@@ -183,7 +183,7 @@ describe("context across sentences and paragraphs", () => {
   });
 
   it("reads a sentence on past a dot before a lowercase word, as in a party label", () => {
-    expect(quotesOf("In an interview on “Face the Nation,” Rep. Anna Novak (R-Ohio) said the voters wanted “more listening” this year."))
+    expect(quotesOf("In an interview on “Face the Nation,” Rep. Anna Novak (R-Wis.) said the voters wanted “more listening” this year."))
       .toEqual([["more listening", "Rep. Anna Novak", "Anna Novak"]]);
   });
 
@@ -195,6 +195,11 @@ describe("context across sentences and paragraphs", () => {
   it("continues only the last quote kept in the paragraph, not a title in marks", () => {
     expect(quotesOf("“Ships wait for days,” Jonas Berg said.", "On “Face the Nation,” the voters were asked for “more listening” in the talks."))
       .toEqual([["Ships wait for", "Jonas Berg", "Jonas Berg"], ["more listening", null, null]]);
+  });
+
+  it("finds the sentence's subject after an opening phrase with a title in marks", () => {
+    expect(quotesOf("On “Face the Nation,” Anna Novak backed the “slow approach” for the port."))
+      .toEqual([["slow approach", "Anna Novak", "Anna Novak"]]);
   });
 
   it("takes a long description ending in a role for the speaker", () => {
