@@ -208,6 +208,37 @@ describe("context across sentences and paragraphs", () => {
   });
 });
 
+describe("more ways of naming a source", () => {
+  it("takes 'as X put it' before or after the quote", () => {
+    expect(quotesOf("Ships wait for days, as The Guardian put it in a long report, “the harbour is full.”"))
+      .toEqual([["the harbour is", "The Guardian", null]]);
+    expect(quotesOf("“The harbour is full,” as a port memo put it."))
+      .toEqual([["The harbour is", "a port memo", null]]);
+  });
+
+  it("takes 'according to' with role words before the name, before or after the quote", () => {
+    expect(quotesOf("According to conservative radio host Rush Limbaugh, the move reeks of “fear” and panic."))
+      .toEqual([["fear", "Rush Limbaugh", "Rush Limbaugh"]]);
+    expect(quotesOf("The mayor heard “shame on you” at the conference, according to union president Doris Crouse-Mays."))
+      .toEqual([["shame on you", "union president Doris Crouse-Mays", "Doris Crouse-Mays"]]);
+  });
+
+  it("keeps words someone called something as a quote ('what he called')", () => {
+    expect(quotesOf("Anna Novak said the port was full.", "She condemned what she called a “brazen breach” of the rules."))
+      .toEqual([["brazen breach", "she", "Anna Novak"]]);
+  });
+
+  it("finds the subject after an opening phrase ending in 'ago'", () => {
+    expect(quotesOf("Twenty-two years ago, a Times article hailed Anna Novak as “the comeback mayor” of the town."))
+      .toEqual([["the comeback mayor", "a Times article", null]]);
+  });
+
+  it("opens a quote at a closing mark that starts a paragraph", () => {
+    expect(quotesOf("Readers wrote in.", "”Fear. I am truly afraid that the port will close this winter.” ― Steve Quinlan."))
+      .toEqual([["Fear. I am", "Steve Quinlan", "Steve Quinlan"]]);
+  });
+});
+
 describe("pronouns and epithets", () => {
   it("resolves a pronoun to the subject of its own sentence", () => {
     expect(quotesOf("Hillary Clinton met Alicia Machado, a singer, in Geneva on Monday to talk about the campaign.", "Clinton says she admired Machado’s courage in what she calls a “war of unpleasant words.”"))

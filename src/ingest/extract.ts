@@ -75,6 +75,7 @@ function addMentionsOutsideBody(text: string, sections: TokenizedSection[], pers
     const segment = text.slice(s.span.start, s.span.end);
     for (const person of persons) {
       for (const alias of [...person.aliases].sort((a, b) => b.length - a.length)) {
+        if (!segment.includes(alias)) continue;
         const re = new RegExp(`(?<![\\p{L}])${alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "gu");
         for (const m of segment.matchAll(re)) {
           const start = s.span.start + m.index!;

@@ -21,7 +21,7 @@ const OPEN = new Set(["“", '"', "«", "„"]);
  * The marks that close a quote opened with a given mark. Scraped text mixes curly and
  * straight marks within one quote (“no evidence" …), so either double mark closes either.
  */
-const CLOSES: Record<string, string> = { "“": "”\"", '"': '"”', "«": "»", "„": "“”" };
+const CLOSES: Record<string, string> = { "“": "”\"", '"': '"”', "«": "»", "„": "“”", "”": "”\"" };
 
 /** A speaker's label at the start of a transcript line: "WALLACE: ", "SEN. KAINE: ". */
 const TRANSCRIPT_LABEL = /^[\p{Lu}][\p{Lu} .'’-]{1,30}:\s/u;
@@ -41,8 +41,11 @@ function trimmedEnd(text: string, p: Span): number {
 export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
   // A mark that opens no quote: a straight mark inside a word (an inch sign, 5'11"), or a
   // transcript line in marks ("WALLACE: Let's start …"), whose own quotes are the quotes.
+  // A closing mark at a paragraph's start can close nothing: it is a mistyped opening mark
+  // ("”Fear. I am truly afraid …”", "” … what I learned …").
+  const opensParagraph = (i: number) => text[i] === "”" && (i === 0 || text[i - 1] === "\n") && /^\s?[\p{L}\d…]/u.test(text.slice(i + 1, i + 3));
   const opensQuote = (i: number) =>
-    OPEN.has(text[i]!) &&
+    (OPEN.has(text[i]!) || opensParagraph(i)) &&
     !(text[i] === '"' && /\p{L}/u.test(text[i - 1] ?? "") && !/\s/.test(text[i + 1] ?? " ")) &&
     !TRANSCRIPT_LABEL.test(text.slice(i + 1, i + 40));
   const spans: QuoteSpan[] = [];
@@ -130,7 +133,12 @@ const AFTER_VERB_ROLE_NAME = new RegExp(String.raw`^[\s,—–-]*${VERB}\s+(?:(?
 const AFTER_VERB_SPEAKER = new RegExp(String.raw`^[\s,—–-]*${VERB}\s+(?:the\s+(?=\p{Lu}))?(${NAME}|${DESCRIPTOR})`, "u");
 const BEFORE_SPEAKER_VERB = new RegExp(String.raw`${SPEAKER}${APPOSITION}\s+${ADVERB}${SPEECH_VERB}${OBJECT}(?:\s+that)?[\s,:]*$`, "u");
 const VERB_SPEAKER_BEFORE = new RegExp(String.raw`(?:^|[,;]\s+)([Ss]aid|[Aa]dded|[Ww]rote|[Aa]sked)\s+(${NAME}|${DESCRIPTOR})\s*[:,]\s*$`, "u");
-const ACCORDING_TO = new RegExp(String.raw`[Aa]ccording to ${SPEAKER}[^“”"]*$`, "u");
+/** "as The New Yorker put it in an exposé, “…”" and "…,” as a Homeland Security memo put it." */
+const AS_PUT_IT_BEFORE = new RegExp(String.raw`\bas\s+(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|it)\s+(?:once\s+)?put it\b[^.!?“”"]{0,60}$`, "u");
+const AS_PUT_IT_AFTER = new RegExp(String.raw`^[\s,]*as\s+(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|it)\s+(?:once\s+)?put it\b`, "u");
+const ACCORDING_TO = new RegExp(String.raw`[Aa]ccording to (?:(?:[\p{Ll}-]+\s+){0,4}(?=\p{Lu}))?${SPEAKER}[^“”"]*$`, "u");
+/** "…,” according to show insiders." or "…” at a conference, according to Union President Ann Bell." */
+const AFTER_ACCORDING_TO = new RegExp(String.raw`^[^.!?“”"\n]{0,80}?\baccording to ((?:[\p{Ll}-]+\s+){0,4}?${NAME}|(?:the\s+)?[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2}(?=[.,;]))`, "u");
 
 /** Heads of descriptors that speak in news text besides role nouns: "the letter says", "the ad’s narrator asks". */
 const DESCRIPTOR_HEADS = new RegExp(`^(${[
@@ -190,6 +198,18 @@ export function attributionAfter(text: string, end: number, limit: number): Attr
     const at = from + it.index + it[0].indexOf(it[1]!);
     return { speaker: it[1]!, cue: it[2]!, at: { start: at, end: at + it[1]!.length }, kind: "outlet" };
   }
+  const putIt = AS_PUT_IT_AFTER.exec(window);
+  if (putIt) {
+    const at = from + putIt.index + putIt[0].indexOf(putIt[1]!);
+    return { speaker: putIt[1]!, cue: "put it", at: { start: at, end: at + putIt[1]!.length }, kind: putIt[1] === "it" ? "outlet" : kindOf(putIt[1]!) };
+  }
+  const according = AFTER_ACCORDING_TO.exec(window);
+  if (according) {
+    // The name with any role words before it, as written: "union president Doris Crouse-Mays".
+    const speaker = according[1]!;
+    const at = from + according.index + according[0].lastIndexOf(speaker);
+    return { speaker, cue: "according to", at: { start: at, end: at + speaker.length }, kind: kindOf(speaker) };
+  }
   const signed = SIGNATURE.exec(window);
   if (signed) {
     const at = from + signed.index + signed[0].indexOf(signed[1]!);
@@ -233,6 +253,11 @@ export function attributionBefore(text: string, start: number, sentenceStart: nu
   if (vs && accept(vs[2]!, vs[1]!.toLowerCase())) {
     const at = sentenceStart + vs.index + vs[0].indexOf(vs[2]!);
     return { speaker: vs[2]!, cue: vs[1]!.toLowerCase(), at: { start: at, end: at + vs[2]!.length }, kind: kindOf(vs[2]!) };
+  }
+  const putIt = AS_PUT_IT_BEFORE.exec(window);
+  if (putIt) {
+    const at = sentenceStart + putIt.index + putIt[0].indexOf(putIt[1]!);
+    return { speaker: putIt[1]!, cue: "put it", at: { start: at, end: at + putIt[1]!.length }, kind: kindOf(putIt[1]!) };
   }
   const acc = ACCORDING_TO.exec(window);
   if (acc) {
@@ -329,12 +354,15 @@ function isTitle(text: string, span: Span, words: string[]): boolean {
 }
 
 /** Quotation marks around a name, term or title rather than someone's words. */
+const WHAT_X_CALLED = /\bwhat\s+(?:\S+\s+){1,3}?(?:called|calls|dubbed|labeled|labelled)(?:\s+(?:a|an|the))?\s*$/i;
+
 export function isNotAQuote(text: string, span: Span, attributed: boolean): boolean {
   const inner = text.slice(span.start, span.end).trim();
   const words = inner.split(/\s+/).filter(Boolean);
   if (!words.length) return true;
   const before = text.slice(Math.max(0, span.start - 40), span.start - 1);
-  if (NAMING_CUES.test(before)) return true;
+  // "what he called a “brazen breach”" reports words; "known as “…”" names a thing.
+  if (NAMING_CUES.test(before) && !WHAT_X_CALLED.test(before)) return true;
   if (isTitle(text, span, words)) return true;
   if (attributed) return words.length < MIN_ATTRIBUTED_WORDS;
   if (words.length < MIN_UNATTRIBUTED_WORDS) return true;
@@ -450,7 +478,7 @@ function tidy(attribution: Attribution | null): Attribution | null {
 const OPENER_BODY = String.raw`(?:[^,“”"]|[“"][^“”"]{1,40}[”"])`;
 /** The subject of a sentence and its first verb, after an opening phrase ("In July, Gingrich dismissed …"). */
 const SUBJECT_AND_VERB = new RegExp(
-  String.raw`^(?:(?:In|On|At|During|After|Before|Later|Earlier|Since|Last|This|Yet|But|And|Still|With|Following|Amid|Despite|Although|Though|While|When|As|If|Because|Like|Unlike)\b${OPENER_BODY}{0,140}?(?:,|[“"][^“”"]{1,40},[”"])\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\p{L}])|${DESCRIPTOR}|${NAME})${PARTY_LABEL}${APPOSITION}${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
+  String.raw`^(?:(?:In|On|At|During|After|Before|Later|Earlier|Since|Last|This|Yet|But|And|Still|With|Following|Amid|Despite|Although|Though|While|When|As|If|Because|Like|Unlike)\b${OPENER_BODY}{0,140}?(?:,|[“"][^“”"]{1,40},[”"])\s+|[^,“”"]{1,40}\bago,\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\p{L}])|${DESCRIPTOR}|${NAME})${PARTY_LABEL}${APPOSITION}${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
   "u",
 );
 

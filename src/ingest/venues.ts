@@ -9,15 +9,24 @@ export interface VenueHit extends SectionSpan {
   surface: string;
 }
 
+/** What may stand between the words of one place name: "Kim Il Sung Square", "Paris, Texas". */
+const JOINING_GAP = /^[ ]{1,2}$|^, $/;
+
 /** Finds places in one section's tokens. Aliases match case as written ("US", not "us"). */
 export function findVenues(text: string, tokens: Token[], section: SectionName): VenueHit[] {
   const { byAlias, maxTokens } = getGazetteer();
   const hits: VenueHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens[i]!.capitalized) continue;
-    for (let n = Math.min(maxTokens, tokens.length - i); n >= 1; n--) {
+    // How many tokens from here a place name can span: up to a possessive or a wider gap.
+    let reach = 1;
+    while (reach < maxTokens && i + reach < tokens.length) {
+      const t = tokens[i + reach - 1]!;
+      if (t.possessive || !JOINING_GAP.test(text.slice(t.end, tokens[i + reach]!.start))) break;
+      reach++;
+    }
+    for (let n = reach; n >= 1; n--) {
       const last = tokens[i + n - 1]!;
-      if (n > 1 && !tokens.slice(i, i + n - 1).every((t, k) => /^[ ]{1,2}$|^, $/.test(text.slice(t.end, tokens[i + k + 1]!.start)) && !t.possessive)) continue;
       const surface = text.slice(tokens[i]!.start, last.end).replace(/\s+/g, " ");
       const place = byAlias.get(surface);
       if (!place) continue;
