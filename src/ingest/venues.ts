@@ -12,12 +12,24 @@ export interface VenueHit extends SectionSpan {
 /** What may stand between the words of one place name: "Kim Il Sung Square", "Paris, Texas". */
 const JOINING_GAP = /^[ ]{1,2}$|^, $/;
 
+const firstWordsCache = new WeakMap<Map<string, Place>, Set<string>>();
+/** The words place names start with: most capitalized words start none, and need no lookups. */
+function firstWordsOf(byAlias: Map<string, Place>): Set<string> {
+  let words = firstWordsCache.get(byAlias);
+  if (!words) {
+    words = new Set([...byAlias.keys()].map((alias) => alias.split(/ |, /, 1)[0]!));
+    firstWordsCache.set(byAlias, words);
+  }
+  return words;
+}
+
 /** Finds places in one section's tokens. Aliases match case as written ("US", not "us"). */
 export function findVenues(text: string, tokens: Token[], section: SectionName): VenueHit[] {
   const { byAlias, maxTokens } = getGazetteer();
+  const firstWords = firstWordsOf(byAlias);
   const hits: VenueHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!tokens[i]!.capitalized) continue;
+    if (!tokens[i]!.capitalized || !firstWords.has(tokens[i]!.text)) continue;
     // How many tokens from here a place name can span: up to a possessive or a wider gap.
     let reach = 1;
     while (reach < maxTokens && i + reach < tokens.length) {
@@ -27,7 +39,8 @@ export function findVenues(text: string, tokens: Token[], section: SectionName):
     }
     for (let n = reach; n >= 1; n--) {
       const last = tokens[i + n - 1]!;
-      const surface = text.slice(tokens[i]!.start, last.end).replace(/\s+/g, " ");
+      const written = text.slice(tokens[i]!.start, last.end);
+      const surface = written.includes("  ") ? written.replace(/\s+/g, " ") : written;
       const place = byAlias.get(surface);
       if (!place) continue;
       // "Kim Il Sung Square" is a place; "Georgia" inside "Georgia Smith" is not.
