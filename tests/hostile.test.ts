@@ -35,6 +35,18 @@ describe.each(databaseKinds)("hostile requests on $name", (kind) => {
     await expectResponsive();
   });
 
+  it("prices one document by its variables, each time it is asked", async () => {
+    const query = `query($n: Int!) { articlesConnection(first: $n) { nodes { title quotes { text } persons { name } } } }`;
+    for (let round = 0; round < 2; round++) {
+      const over = await server.graphql(query, { n: 100_000 });
+      expect(over.status).toBe(400);
+      expect(over.body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+      const small = await server.graphql(query, { n: 2 });
+      expect(small.body.errors).toBeUndefined();
+      expect(small.body.data.articlesConnection.nodes).toHaveLength(2);
+    }
+  });
+
   it("refuses a fragment bomb and an over-long document", async () => {
     // Each fragment spreads the one before it twice: 2^30 fields once expanded.
     const fragments = [`fragment F0 on Article { title }`];

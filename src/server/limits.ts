@@ -1,7 +1,7 @@
 // Limits checked before any database work: document size (parse), depth (a validation rule),
 // cost (an Apollo plugin with graphql-query-complexity) and, in the resolvers, the page size.
 import type { ApolloServerPlugin } from "@apollo/server";
-import { getNamedType, getNullableType, GraphQLError, isListType, separateOperations, type GraphQLSchema } from "graphql";
+import { getNamedType, getNullableType, GraphQLError, isListType, separateOperations, type DocumentNode, type GraphQLSchema } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import { DEFAULT_PAGE_SIZE } from "../resolvers/pagination.js";
 import { maxDepthRule } from "./query-shape.js";
@@ -40,24 +40,31 @@ export function depthRule(limits: QueryLimits) {
   return maxDepthRule(limits.maxDepth);
 }
 
-/** Refuses an operation whose estimated cost is over the limit, before it runs. */
+/** Costs remembered per parsed document (Apollo keeps one per query text), for so many variable sets. */
+const COSTS_PER_DOCUMENT = 64;
+const MAX_CACHED_KEY = 1_000;
+
+/**
+ * Refuses an operation whose estimated cost is over the limit, before it runs. A document
+ * asked again with the same variables has the same cost: it is computed once.
+ */
 export function costPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operationName }) {
-          const query = operationName ? separateOperations(document)[operationName] ?? document : document;
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema, query, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators: [itemCountEstimator],
-              maxQueryNodes: MAX_EXPANDED_FIELDS,
-            });
-          } catch (error) {
-            // Raised when fragments expand to more fields than anyone needs (a fragment bomb).
-            throw new GraphQLError(`the query expands to more than ${MAX_EXPANDED_FIELDS} fields once its fragments are spread: ${(error as Error).message}`, {
-              extensions: { code: "QUERY_TOO_COMPLEX", maxFields: MAX_EXPANDED_FIELDS, http: { status: 400 } },
-            });
+          let known = costs.get(document);
+          if (!known) costs.set(document, (known = new Map()));
+          const key = `${operationName ?? ""}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let cost = known.get(key);
+          if (cost === undefined) {
+            cost = estimateCost(schema, document, operationName, request.variables);
+            // Not for large variables (an article to ingest): they would fill memory, not save time.
+            if (key.length <= MAX_CACHED_KEY) {
+              if (known.size >= COSTS_PER_DOCUMENT) known.clear();
+              known.set(key, cost);
+            }
           }
           if (cost > limits.maxCost) {
             throw new GraphQLError(`the query costs ${cost}, over this server's limit of ${limits.maxCost}: ask for fewer items (first/last) or fewer nested lists`, {
@@ -68,4 +75,20 @@ export function costPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloSe
       };
     },
   };
+}
+
+/** The operation's estimated cost; refused outright when its fragments expand too far. */
+function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): number {
+  const query = operationName ? separateOperations(document)[operationName] ?? document : document;
+  try {
+    return getComplexity({
+      schema, query, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [itemCountEstimator],
+      maxQueryNodes: MAX_EXPANDED_FIELDS,
+    });
+  } catch (error) {
+    // Raised when fragments expand to more fields than anyone needs (a fragment bomb).
+    throw new GraphQLError(`the query expands to more than ${MAX_EXPANDED_FIELDS} fields once its fragments are spread: ${(error as Error).message}`, {
+      extensions: { code: "QUERY_TOO_COMPLEX", maxFields: MAX_EXPANDED_FIELDS, http: { status: 400 } },
+    });
+  }
 }
