@@ -66,6 +66,26 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
     expect(large.statements).toHaveLength(2);
   });
 
+  it("counts each co-mention network node's matching articles, from one statement and the persons' loader", async () => {
+    const NETWORK = `query($filter: ArticleFilter) { coMentionNetwork(minWeight: 1, filter: $filter) {
+      nodes { articleCount person { name articleCount } } edges { weight source { name } target { name } } } }`;
+    const all = await withStatements(NETWORK);
+    expect(all.body.errors).toBeUndefined();
+    const nodes = all.body.data.coMentionNetwork.nodes;
+    expect(nodes.length).toBeGreaterThan(2);
+    for (const node of nodes) expect(node.articleCount).toBe(node.person.articleCount);
+    expect(nodes[0].articleCount).toBe(24);
+    // The edges with the nodes' counts; the persons; their own article counts (asked for here).
+    expect(all.statements).toHaveLength(3);
+    // Over one of the 24 Lisbon evenings, each person counts one article.
+    const one = await withStatements(NETWORK, { filter: { search: '"Evening 3"' } });
+    expect(one.body.errors).toBeUndefined();
+    const filtered = one.body.data.coMentionNetwork.nodes;
+    expect(filtered.length).toBeGreaterThanOrEqual(2);
+    expect(filtered.map((n: any) => n.articleCount)).toEqual(filtered.map(() => 1));
+    expect(one.body.data.coMentionNetwork.edges.every((e: any) => e.weight === 1)).toBe(true);
+  });
+
   it("answers a page with the children it selected from one statement, the same as article by article", async () => {
     // Every scalar field of the article and its children (the page reads only the columns
     // selected, so a field added later is covered here), and a narrow selection.

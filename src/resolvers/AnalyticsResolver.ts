@@ -3,7 +3,7 @@
 // a source, a search, a person or a venue.
 import { Arg, Ctx, Int, Query, Resolver, registerEnumType } from "type-graphql";
 import {
-  articleCountsOfPersons, coMentionEdges, timeline, topPersons, topSpeakers, topVenues, type TimelineInterval,
+  coMentionEdges, timeline, topPersons, topSpeakers, topVenues, type TimelineInterval,
 } from "../db/queries/analytics.js";
 import type { Person } from "../models/Person.js";
 import { CoMentionNetwork, PersonCount, SpeakerCount, TimelineBucket, VenueCount } from "../models/stats.js";
@@ -95,15 +95,16 @@ export class AnalyticsResolver {
   ): Promise<CoMentionNetwork> {
     const values = articleFilterValues(filter);
     const edges = await coMentionEdges(db, values, inRange(minWeight, "minWeight", 1, 1_000_000), inRange(maxNodes, "maxNodes", 1, MAX_NETWORK_NODES));
-    const personIds = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
-    const [persons, counts] = await Promise.all([loaders.person.loadMany(personIds), articleCountsOfPersons(db, values, personIds)]);
+    const counts = new Map(edges.flatMap((e) => [[e.source, e.sourceArticleCount], [e.target, e.targetArticleCount]] as const));
+    const personIds = [...counts.keys()];
+    const persons = await loaders.person.loadMany(personIds);
     const byId = new Map(personIds.map((id, i) => [id, persons[i]]));
     const present = (id: number) => { const p = byId.get(id); return p && !(p instanceof Error) ? (p as Person) : null; };
     return Object.assign(new CoMentionNetwork(), {
-      nodes: counts
-        .filter((c) => present(c.id))
-        .sort((a, b) => b.articleCount - a.articleCount || a.id - b.id)
-        .map((c) => ({ person: present(c.id)!, articleCount: c.articleCount })),
+      nodes: [...counts]
+        .filter(([id]) => present(id))
+        .sort(([a, countA], [b, countB]) => countB - countA || a - b)
+        .map(([id, articleCount]) => ({ person: present(id)!, articleCount })),
       edges: edges.filter((e) => present(e.source) && present(e.target)).map((e) => ({ source: present(e.source)!, target: present(e.target)!, weight: e.weight })),
     });
   }

@@ -63,34 +63,42 @@ export function timeline(db: SqlReader, filter: ArticleFilterValues, interval: T
     GROUP BY 1 ORDER BY 1`);
 }
 
+export interface CoMentionEdgeRow {
+  source: number;
+  target: number;
+  weight: number;
+  /** How many matching articles name the source, and the target. */
+  sourceArticleCount: number;
+  targetArticleCount: number;
+}
+
 /**
  * The co-occurrence network of the `maxNodes` persons most mentioned in the matching
- * articles: pairs named together in at least `minWeight` of them.
+ * articles: pairs named together in at least `minWeight` of them, with each person's count of
+ * matching articles. One statement; without a filter it reads ArticlePerson alone (every row
+ * has its article), through the index that covers person, article and mention count.
  */
-export function coMentionEdges(db: SqlReader, filter: ArticleFilterValues, minWeight: number, maxNodes: number) {
-  return db.query<{ source: number; target: number; weight: number }>(Prisma.sql`
-    WITH matching AS (SELECT a.id FROM "Article" a WHERE ${matching(filter)}),
+export function coMentionEdges(db: SqlReader, filter: ArticleFilterValues, minWeight: number, maxNodes: number): Promise<CoMentionEdgeRow[]> {
+  const where = articleConditions(filter);
+  const matchingOnly = where.length ? Prisma.sql`JOIN matching m ON m.id = ap."articleId"` : Prisma.empty;
+  return db.query<CoMentionEdgeRow>(Prisma.sql`
+    WITH matching AS (SELECT a.id FROM "Article" a WHERE ${where.length ? Prisma.join(where, " AND ") : Prisma.sql`TRUE`}),
     top AS (
-      SELECT ap."personId" AS id FROM "ArticlePerson" ap JOIN matching m ON m.id = ap."articleId"
+      SELECT ap."personId" AS id, count(*)::int AS "articleCount" FROM "ArticlePerson" ap ${matchingOnly}
       GROUP BY ap."personId" ORDER BY count(*) DESC, sum(ap."mentionCount") DESC, ap."personId" ASC LIMIT ${maxNodes}
     ),
     -- Only the top persons' mentions enter the self-join, not every pair of the corpus.
     mentions AS (
-      SELECT ap."articleId", ap."personId" FROM "ArticlePerson" ap
-      JOIN matching m ON m.id = ap."articleId" JOIN top t ON t.id = ap."personId"
+      SELECT ap."articleId", ap."personId" FROM "ArticlePerson" ap ${matchingOnly} JOIN top t ON t.id = ap."personId"
+    ),
+    edges AS (
+      SELECT x."personId" AS source, y."personId" AS target, count(*)::int AS weight
+      FROM mentions x JOIN mentions y ON y."articleId" = x."articleId" AND y."personId" > x."personId"
+      GROUP BY x."personId", y."personId" HAVING count(*) >= ${minWeight}
     )
-    SELECT x."personId" AS source, y."personId" AS target, count(*)::int AS weight
-    FROM mentions x JOIN mentions y ON y."articleId" = x."articleId" AND y."personId" > x."personId"
-    GROUP BY x."personId", y."personId" HAVING count(*) >= ${minWeight}
-    ORDER BY weight DESC, source ASC, target ASC`);
-}
-
-/** How many matching articles mention each person, for the given persons. */
-export function articleCountsOfPersons(db: SqlReader, filter: ArticleFilterValues, personIds: number[]) {
-  if (!personIds.length) return Promise.resolve([]);
-  return db.query<{ id: number; articleCount: number }>(Prisma.sql`
-    SELECT ap."personId" AS id, count(*)::int AS "articleCount" FROM "ArticlePerson" ap JOIN "Article" a ON a.id = ap."articleId"
-    WHERE ap."personId" = ANY(${personIds}::int[]) AND ${matching(filter)} GROUP BY ap."personId"`);
+    SELECT e.source, e.target, e.weight, s."articleCount" AS "sourceArticleCount", t."articleCount" AS "targetArticleCount"
+    FROM edges e JOIN top s ON s.id = e.source JOIN top t ON t.id = e.target
+    ORDER BY e.weight DESC, e.source ASC, e.target ASC`);
 }
 
 /** The mention tables that relate persons and venues through shared articles. */
