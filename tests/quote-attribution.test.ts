@@ -239,6 +239,18 @@ describe("more ways of naming a source", () => {
   });
 });
 
+describe("groups and bodies as speakers", () => {
+  it("takes a share of those polled for the speaker, and no person", () => {
+    expect(quotesOf("Only 52 percent of registered voters agreed that the mayor was in “good enough health to serve” this year.", "However, 63 percent said the mayor was “justified” in keeping it private."))
+      .toEqual([["good enough health", "Only 52 percent of registered voters", null], ["justified", "63 percent", null]]);
+  });
+
+  it("takes 'it' after an opening adverb for the subject of a participle", () => {
+    expect(quotesOf("Meanwhile, it attacked Anna Novak, saying she “has offended every fisherman in the port with her plans.”"))
+      .toEqual([["has offended every", "it", null]]);
+  });
+});
+
 describe("pronouns and epithets", () => {
   it("resolves a pronoun to the subject of its own sentence", () => {
     expect(quotesOf("Hillary Clinton met Alicia Machado, a singer, in Geneva on Monday to talk about the campaign.", "Clinton says she admired Machado’s courage in what she calls a “war of unpleasant words.”"))

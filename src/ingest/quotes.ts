@@ -99,6 +99,8 @@ export interface Attribution {
 const NAME = String.raw`(?:[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|al|bin)){0,4})`;
 // "Scott's family", but not "He's claiming": a pronoun's contraction is no possessive.
 const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir|[Oo]ne|(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)['’]s\b)[\p{Lu}][\p{L}-]+['’]s)\s+(?:(?!(?:a|an|the)\s)[\p{L}’'-]+\s+){0,3}?[\p{Ll}-]+`;
+/** A share of a group, as polls report it: "63 percent", "Only 52 percent of registered voters". */
+const SHARE = String.raw`(?:(?:Only|only|Just|just|About|about|Nearly|nearly|Almost|almost)\s+)?\d+(?:\.\d+)?\s+percent(?:\s+of\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+s)?`;
 // Descriptors first: "Obama's former campaign strategist said" is no name "Obama's" and a verb "former".
 const SPEAKER = String.raw`(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)`;
 const ADVERB = String.raw`(?:(?:also|further|later|then|once|previously|recently|separately|simply|earlier|again|often|still|now|never|always|\p{Ll}+ly)\s+)?`;
@@ -151,6 +153,8 @@ const DESCRIPTOR_HEADS = new RegExp(`^(${[
   "niece", "nephew", "uncle", "aunt", "grandmother", "grandfather", "widow", "resident", "voter", "supporter", "critic", "protester",
   // Documents say things too: "Ivana Trump's brief said", "a study found".
   "brief", "filing", "ruling", "study", "survey", "poll", "analysis", "review", "document", "resolution", "bill", "policy", "family",
+  // Shares of those polled: "63 percent said", "52 percent of registered voters".
+  "percent", "voters", "respondents", "americans",
 ].join("|")})$`);
 
 /** Descriptor heads that name no person: their words get the descriptor as speaker text and no Person. */
@@ -164,7 +168,7 @@ const NON_PERSON_HEADS = new RegExp(`^(${[
 function kindOf(speaker: string): Attribution["kind"] {
   if (PRONOUNS.has(speaker.toLowerCase())) return "pronoun";
   if (OUTLET_SET.has(speaker.toLowerCase()) || OUTLET_SET.has(speaker.toLowerCase().replace(/^the /, ""))) return "outlet";
-  return /^(the|a|an|another|his|her|my|our|their|one)\s|^\S+['’]s\s/i.test(speaker) ? "descriptor" : "name";
+  return /^(the|a|an|another|his|her|my|our|their|one)\s|^\S+['’]s\s|^(?:\p{L}+\s+)?\d/iu.test(speaker) ? "descriptor" : "name";
 }
 
 function accept(speaker: string, verb: string): boolean {
@@ -269,7 +273,7 @@ export function attributionBefore(text: string, start: number, sentenceStart: nu
 
 const AUXILIARY = String.raw`(?:['’]s|\s+(?:has|had|is|was|will|would|has been|had been|also))?`;
 // Descriptors first: at "The senator said", "The" alone would otherwise be taken for a name.
-const SUBJECT_VERB = new RegExp(String.raw`(?<![\p{L}])(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)${PARTY_LABEL}${APPOSITION}${AUXILIARY}\s+${ADVERB}${VERB}`, "gu");
+const SUBJECT_VERB = new RegExp(String.raw`(?<![\p{L}\d])(${DESCRIPTOR}|${SHARE}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)${PARTY_LABEL}${APPOSITION}${AUXILIARY}\s+${ADVERB}${VERB}`, "gu");
 /**
  * "Trump’s claim that there have been “…”": the words of whoever made the claim. Only a claim
  * that the quote states or completes: in "Trump’s statement was “true”" someone else judges it.
@@ -285,7 +289,7 @@ const LONG_DESCRIPTOR_VERB = new RegExp(
 );
 /** "… and vowed to punish “…”": a speech verb coordinated with the sentence's first verb. */
 const COORDINATED_VERB = /\s(?:and|but|then)\s+(?:also\s+)?(\p{Ll}+)\b/gu;
-const SENTENCE_SUBJECT = new RegExp(String.raw`^(?:(?:In|On|At|During|After|Later|Earlier)\b[^,“”"]{0,60},\s+)?(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)`, "u");
+const SENTENCE_SUBJECT = new RegExp(String.raw`^(?:(?:In|On|At|During|After|Later|Earlier)\b[^,“”"]{0,60},\s+|(?:Meanwhile|However|Instead|Separately|Still|\p{Lu}\p{Ll}+ly),\s+)?(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?![\p{L}])`, "u");
 
 /**
  * Attribution earlier in the quote's sentence, for quotes embedded in a clause: "Trump tells
@@ -330,7 +334,9 @@ export function attributionInSentence(text: string, start: number, sentenceStart
     const subject = SENTENCE_SUBJECT.exec(window);
     if (!subject || /^(It|This|That|There|Here|What|Which|The|A|An|In|On|At)$/.test(subject[1]!)) return null;
     const at = sentenceStart + subject[0].lastIndexOf(subject[1]!);
-    return { speaker: subject[1]!, cue: m[1]!, at: { start: at, end: at + subject[1]!.length }, kind: kindOf(subject[1]!) };
+    // "Meanwhile, it attacked Trump, saying …": a paper or a body named before, no person.
+    const kind = subject[1] === "it" ? "outlet" : kindOf(subject[1]!);
+    return { speaker: subject[1]!, cue: m[1]!, at: { start: at, end: at + subject[1]!.length }, kind };
   }
   return null;
 }
@@ -478,7 +484,7 @@ function tidy(attribution: Attribution | null): Attribution | null {
 const OPENER_BODY = String.raw`(?:[^,“”"]|[“"][^“”"]{1,40}[”"])`;
 /** The subject of a sentence and its first verb, after an opening phrase ("In July, Gingrich dismissed …"). */
 const SUBJECT_AND_VERB = new RegExp(
-  String.raw`^(?:(?:In|On|At|During|After|Before|Later|Earlier|Since|Last|This|Yet|But|And|Still|With|Following|Amid|Despite|Although|Though|While|When|As|If|Because|Like|Unlike)\b${OPENER_BODY}{0,140}?(?:,|[“"][^“”"]{1,40},[”"])\s+|[^,“”"]{1,40}\bago,\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\p{L}])|${DESCRIPTOR}|${NAME})${PARTY_LABEL}${APPOSITION}${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
+  String.raw`^(?:(?:In|On|At|During|After|Before|Later|Earlier|Since|Last|This|Yet|But|And|Still|With|Following|Amid|Despite|Although|Though|While|When|As|If|Because|Like|Unlike)\b${OPENER_BODY}{0,140}?(?:,|[“"][^“”"]{1,40},[”"])\s+|[^,“”"]{1,40}\bago,\s+)?((?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?![\p{L}])|${DESCRIPTOR}|${SHARE}|${NAME})${PARTY_LABEL}${APPOSITION}${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
   "u",
 );
 
