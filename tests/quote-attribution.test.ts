@@ -193,7 +193,7 @@ describe("context across sentences and paragraphs", () => {
   });
 
   it("continues only the last quote kept in the paragraph, not a title in marks", () => {
-    expect(quotesOf("“Ships wait for days,” Jonas Berg said.", "On “Face the Nation,” the voters were asked for “more listening” in the talks."))
+    expect(quotesOf("“Ships wait for days,” Jonas Berg said.", "On “Face the Nation,” the talks turned to “more listening” in the port."))
       .toEqual([["Ships wait for", "Jonas Berg", "Jonas Berg"], ["more listening", null, null]]);
   });
 
@@ -243,6 +243,8 @@ describe("groups and bodies as speakers", () => {
   it("takes a share of those polled for the speaker, and no person", () => {
     expect(quotesOf("Only 52 percent of registered voters agreed that the mayor was in “good enough health to serve” this year.", "However, 63 percent said the mayor was “justified” in keeping it private."))
       .toEqual([["good enough health", "Only 52 percent of registered voters", null], ["justified", "63 percent", null]]);
+    expect(quotesOf("Jonas Berg said the port was full.", "The voters said the plan was “a disaster for the port.”"))
+      .toEqual([["a disaster for", "The voters", null]]);
   });
 
   it("takes 'it' after an opening adverb for the subject of a participle", () => {

@@ -163,6 +163,7 @@ const NON_PERSON_HEADS = new RegExp(`^(${[
   "committee", "ad", "clip", "spot", "video", "letter", "book", "piece", "article", "memo", "website", "lawsuit", "complaint", "court",
   "department", "union", "party", "council", "board", "company", "administration", "ministry", "government", "police",
   "brief", "filing", "ruling", "study", "survey", "poll", "analysis", "review", "document", "resolution", "bill", "policy", "family",
+  "percent", "voters", "respondents", "americans",
 ].join("|")})$`);
 
 function kindOf(speaker: string): Attribution["kind"] {
