@@ -294,6 +294,10 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
     expect(merged.body.data.mergePersons).toMatchObject({ name: "Rui M. Cardoso", articleCount: 24, quoteCount: cardoso.quoteCount + ferreira.quoteCount });
     expect(merged.body.data.mergePersons.aliases).toContain("Ana Ferreira");
     expect(await find("Ana Ferreira")).toEqual([expect.objectContaining({ name: "Rui M. Cardoso" })]);
+    // A new article naming both links them to the merged person through its aliases.
+    const next = await server.graphql(`mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { status } }`, { input: { text: lisbonVariants(25)[24] } }, WRITE);
+    expect(next.body.data.ingestArticle.status).toBe("NEW");
+    expect(await find("Ferreira")).toEqual([expect.objectContaining({ name: "Rui M. Cardoso", articleCount: 25 })]);
 
     const articles = (await server.graphql(`{ articles(first: 1, filter: { source: "Sputnik" }) { id title } }`)).body.data.articles;
     const reprocessed = await server.graphql(`mutation($id: ID!) { reprocessArticle(id: $id) { status article { id title } } }`, { id: articles[0].id }, WRITE);

@@ -3,7 +3,7 @@
 // articles through their normalized names.
 //
 // Ingest speed is bounded by round trips, so the writes are few and set-based: one
-// statement inserts the article with its search vector (or finds it already stored), one
+// statement inserts the article with its search vector (or finds it already stored) and
 // looks up how the persons' names resolve, and one (data-modifying CTEs) upserts persons
 // and venues and inserts the mentions, quotes (with their search vectors) and comments.
 // Persons and venues are upserted in key order, so concurrent ingests lock them in the same
@@ -40,27 +40,46 @@ const mergeArrays = (existing: string, added: string) =>
 /** A JSON parameter read back as rows by jsonb_to_recordset. */
 const rowsParam = (rows: object[]) => Prisma.sql`${JSON.stringify(rows)}::jsonb`;
 
+/** Stored persons that an article's names may resolve to. */
+interface StoredPerson {
+  normalizedName: string;
+  aliases: string[];
+  fullName: boolean;
+}
+
+/**
+ * The stored persons named by these persons' normalized names or aliases, as a subquery
+ * returning them as one JSON array (so the lookup can ride along with another statement).
+ */
+function storedPersonsJson(persons: ExtractedPerson[]): Prisma.Sql {
+  const keys = persons.map((p) => normalizeName(p.name));
+  const names = persons.map((p) => p.name);
+  return Prisma.sql`(SELECT coalesce(json_agg(json_build_object('normalizedName', "normalizedName", 'aliases', aliases, 'fullName', name LIKE '% %')), '[]')
+    FROM "Person" WHERE "normalizedName" = ANY(${keys}::text[]) OR aliases && ${names}::text[])`;
+}
+
 /**
  * The normalized name each extracted person is stored under: their own, unless that is not
  * stored yet and exactly one stored person already has the name as an alias (a person
  * renamed or merged by an editor; or, for a lone surname, a person with a full name).
- * One lookup for all of the article's persons.
  */
-async function personKeys(tx: Tx, persons: ExtractedPerson[]): Promise<Map<string, string>> {
+function personKeys(persons: ExtractedPerson[], stored: StoredPerson[]): Map<string, string> {
   const keys = new Map(persons.map((p) => [p.name, normalizeName(p.name)]));
-  if (!persons.length) return keys;
-  const names = persons.map((p) => p.name);
-  const stored = await tx.$queryRaw<{ normalizedName: string; aliases: string[]; fullName: boolean }[]>`
-    SELECT "normalizedName", aliases, name LIKE '% %' AS "fullName" FROM "Person"
-    WHERE "normalizedName" = ANY(${[...keys.values()]}::text[]) OR aliases && ${names}::text[]`;
   const existing = new Set(stored.map((row) => row.normalizedName));
-  for (const name of names) {
+  for (const { name } of persons) {
     if (existing.has(keys.get(name)!)) continue;
     const lone = !name.includes(" ");
     const owners = stored.filter((row) => row.aliases.includes(name) && (!lone || row.fullName));
     if (owners.length === 1) keys.set(name, owners[0]!.normalizedName);
   }
   return keys;
+}
+
+/** The stored persons for an article already stored (re-extraction): a statement of its own. */
+async function lookUpStoredPersons(tx: Tx, persons: ExtractedPerson[]): Promise<StoredPerson[]> {
+  if (!persons.length) return [];
+  const [row] = await tx.$queryRaw<{ stored: StoredPerson[] }[]>`SELECT ${storedPersonsJson(persons)} AS stored`;
+  return row?.stored ?? [];
 }
 
 /** Values of the article row, as SQL fragments shared by the insert and the update. */
@@ -77,17 +96,22 @@ function articleValues(doc: RawDocument, x: Extraction) {
 /**
  * Inserts the article with its search vector; returns its id, or null when an article with
  * the same content is already stored (a concurrent insert of it waits for the other to end).
+ * The same statement looks up the stored persons its names may resolve to: one round trip
+ * fewer per article.
  */
-async function insertArticleRow(tx: Tx, doc: RawDocument, x: Extraction, hash: string): Promise<number | null> {
+async function insertArticleRow(tx: Tx, doc: RawDocument, x: Extraction, hash: string): Promise<{ id: number | null; stored: StoredPerson[] }> {
   const { a, hints, publishedAt, searchVector } = articleValues(doc, x);
-  const [row] = await tx.$queryRaw<{ id: number }[]>`
-    INSERT INTO "Article" ("contentHash", format, "rawInput", "inputHints", url, title, body, "publishedAt", dateline, source,
-      "photoCaption", "photoCredit", tags, "relatedHeadlines", "extractorVersion", "searchVector", "updatedAt")
-    VALUES (${hash}, ${doc.format}, ${doc.raw}, ${hints}, ${a.url}, ${a.title}, ${a.body}, ${publishedAt}, ${a.dateline}, ${a.source},
-      ${a.photoCaption}, ${a.photoCredit}, ${a.tags}::text[], ${a.relatedHeadlines}::text[], ${EXTRACTOR_VERSION}, ${searchVector}, now())
-    ON CONFLICT ("contentHash") DO NOTHING
-    RETURNING id`;
-  return row?.id ?? null;
+  const [row] = await tx.$queryRaw<{ id: number | null; stored: StoredPerson[] }[]>`
+    WITH inserted AS (
+      INSERT INTO "Article" ("contentHash", format, "rawInput", "inputHints", url, title, body, "publishedAt", dateline, source,
+        "photoCaption", "photoCredit", tags, "relatedHeadlines", "extractorVersion", "searchVector", "updatedAt")
+      VALUES (${hash}, ${doc.format}, ${doc.raw}, ${hints}, ${a.url}, ${a.title}, ${a.body}, ${publishedAt}, ${a.dateline}, ${a.source},
+        ${a.photoCaption}, ${a.photoCredit}, ${a.tags}::text[], ${a.relatedHeadlines}::text[], ${EXTRACTOR_VERSION}, ${searchVector}, now())
+      ON CONFLICT ("contentHash") DO NOTHING
+      RETURNING id
+    )
+    SELECT (SELECT id FROM inserted) AS id, ${x.persons.length ? storedPersonsJson(x.persons) : Prisma.sql`'[]'::json`} AS stored`;
+  return { id: row?.id ?? null, stored: row?.stored ?? [] };
 }
 
 /** Overwrites a stored article for re-extraction, removing everything derived from it. */
@@ -179,9 +203,8 @@ async function writeDerivedRows(tx: Tx, articleId: number, rows: ReturnType<type
   return { personIds: result?.personIds ?? [], venueIds: result?.venueIds ?? [] };
 }
 
-async function writeDerived(tx: Tx, articleId: number, x: Extraction): Promise<Omit<StoreResult, "status">> {
-  const keys = await personKeys(tx, x.persons);
-  return { articleId, ...(await writeDerivedRows(tx, articleId, derivedRows(x, keys))) };
+async function writeDerived(tx: Tx, articleId: number, x: Extraction, stored: StoredPerson[]): Promise<Omit<StoreResult, "status">> {
+  return { articleId, ...(await writeDerivedRows(tx, articleId, derivedRows(x, personKeys(x.persons, stored)))) };
 }
 
 /**
@@ -204,8 +227,8 @@ export async function storeArticle(prisma: PrismaClient, doc: RawDocument, x: Ex
     try {
       return await prisma.$transaction(
         async (tx) => {
-          const insertedId = await insertArticleRow(tx, doc, x, hash);
-          if (insertedId !== null) return { ...(await writeDerived(tx, insertedId, x)), status: "new" as const };
+          const inserted = await insertArticleRow(tx, doc, x, hash);
+          if (inserted.id !== null) return { ...(await writeDerived(tx, inserted.id, x, inserted.stored)), status: "new" as const };
           const [existing] = await tx.$queryRaw<{ id: number; extractorVersion: number }[]>`
             SELECT id, "extractorVersion" FROM "Article" WHERE "contentHash" = ${hash}`;
           if (!existing) throw new Error(`article ${hash} was deleted while being stored`);
@@ -213,7 +236,7 @@ export async function storeArticle(prisma: PrismaClient, doc: RawDocument, x: Ex
             return { articleId: existing.id, status: "unchanged" as const, personIds: [], venueIds: [] };
           }
           await updateArticleRow(tx, doc, x, existing.id);
-          return { ...(await writeDerived(tx, existing.id, x)), status: "updated" as const };
+          return { ...(await writeDerived(tx, existing.id, x, await lookUpStoredPersons(tx, x.persons))), status: "updated" as const };
         },
         { timeout: 30_000, maxWait: 30_000 },
       );
