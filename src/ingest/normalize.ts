@@ -13,6 +13,8 @@ const WORD = /[\p{L}\p{M}]+/gu;
 
 /** Replaces look-alike Cyrillic letters in words that are mostly Latin; leaves Russian words alone. */
 function repairMixedScriptWords(text: string): string {
+  // Most texts have no Cyrillic letter at all: nothing to look at word by word.
+  if (!CYRILLIC.test(text)) return text;
   return text.replace(WORD, (word) => {
     if (!CYRILLIC.test(word)) return word;
     const cyrillic = [...word].filter((ch) => CYRILLIC.test(ch)).length;
