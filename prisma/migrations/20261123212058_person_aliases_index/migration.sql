@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Person_aliases_idx" ON "Person" USING GIN ("aliases");
