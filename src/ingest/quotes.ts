@@ -536,11 +536,11 @@ const CLOSING_ATTRIBUTION = new RegExp(String.raw`,\s+${SPEAKER}${PARTY_LABEL}\s
 
 /**
  * The speaker of the sentence before a quote that opens a sentence of its own, when that
- * sentence reports speech: "…, Schiff said. “The other factor …”", "His former business
- * partner, Lawrence B. Cummings, called him a master at … “He showed …”". A quote opening its
- * paragraph looks back only past an introducing colon ("The New York Times reports:").
+ * sentence reports speech: "…, Schiff said. “The other factor …”", "Jonas Berg warned that
+ * the port could close. “We have two weeks of fuel left.”". A quote opening its paragraph
+ * looks back only past an introducing colon ("The New York Times reports:").
  */
-function previousSentenceSpeaker(text: string, span: Span, sentenceStart: number, paragraph: Span, previousParagraph: Span | undefined): Attribution | null {
+function previousSentenceSpeaker(text: string, sentenceStart: number, paragraph: Span, previousParagraph: Span | undefined): Attribution | null {
   let end: number;
   let start: number;
   if (sentenceStart > paragraph.start) {
@@ -610,7 +610,7 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
       const previous = quotes[quotes.length - 1];
       const contextual = resolver.lastSpeakerBefore(span.start) ?? null;
       const continuesParagraph = previous && (previous.speakerPerson || previous.speaker) && span.paragraph === lastQuoteParagraph;
-      const introduced = span.start - 1 === sentenceStart && !continuesParagraph ? previousSentenceSpeaker(text, span, sentenceStart, paragraph, paragraphs[span.paragraph - 1]) : null;
+      const introduced = span.start - 1 === sentenceStart && !continuesParagraph ? previousSentenceSpeaker(text, sentenceStart, paragraph, paragraphs[span.paragraph - 1]) : null;
       if (introduced) {
         speakerPerson = resolver.resolve(introduced);
         speaker = introduced.speaker;
