@@ -12,23 +12,12 @@ export interface VenueHit extends SectionSpan {
 /** What may stand between the words of one place name: "Kim Il Sung Square", "Paris, Texas". */
 const JOINING_GAP = /^[ ]{1,2}$|^, $/;
 
-const firstWordsCache = new WeakMap<Map<string, Place>, Set<string>>();
-/** The words place names start with: most capitalized words start none, and need no lookups. */
-function firstWordsOf(byAlias: Map<string, Place>): Set<string> {
-  let words = firstWordsCache.get(byAlias);
-  if (!words) {
-    words = new Set([...byAlias.keys()].map((alias) => alias.split(/ |, /, 1)[0]!));
-    firstWordsCache.set(byAlias, words);
-  }
-  return words;
-}
-
 /** Finds places in one section's tokens. Aliases match case as written ("US", not "us"). */
 export function findVenues(text: string, tokens: Token[], section: SectionName): VenueHit[] {
-  const { byAlias, maxTokens } = getGazetteer();
-  const firstWords = firstWordsOf(byAlias);
+  const { byAlias, maxTokens, firstWords } = getGazetteer();
   const hits: VenueHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    // Most capitalized words start no place name and need no lookups.
     if (!tokens[i]!.capitalized || !firstWords.has(tokens[i]!.text)) continue;
     // How many tokens from here a place name can span: up to a possessive or a wider gap.
     let reach = 1;

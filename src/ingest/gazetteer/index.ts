@@ -17,6 +17,8 @@ export interface Gazetteer {
   byAlias: Map<string, Place>;
   /** Longest alias, in tokens: bounds the n-gram lookup. */
   maxTokens: number;
+  /** The words aliases start with: a lookup need not start anywhere else. */
+  firstWords: Set<string>;
   /** Nationality adjectives ("North Korean", "American"): never persons, never places. */
   demonyms: Set<string>;
 }
@@ -71,6 +73,10 @@ function buildGazetteer(): Gazetteer {
   }
   for (const extra of ["Korean", "Arab", "Latino", "Hispanic", "European", "Asian", "African", "Western", "Soviet"]) demonyms.add(extra);
   let maxTokens = 1;
-  for (const alias of byAlias.keys()) maxTokens = Math.max(maxTokens, alias.split(" ").length);
-  return { byAlias, maxTokens: Math.min(maxTokens, 8), demonyms };
+  const firstWords = new Set<string>();
+  for (const alias of byAlias.keys()) {
+    maxTokens = Math.max(maxTokens, alias.split(" ").length);
+    firstWords.add(alias.split(/ |, /, 1)[0]!);
+  }
+  return { byAlias, maxTokens: Math.min(maxTokens, 8), firstWords, demonyms };
 }
