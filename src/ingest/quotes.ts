@@ -142,34 +142,41 @@ const ACCORDING_TO = new RegExp(String.raw`[Aa]ccording to (?:(?:[\p{Ll}-]+\s+){
 /** "…,” according to show insiders." or "…” at a conference, according to Union President Ann Bell." */
 const AFTER_ACCORDING_TO = new RegExp(String.raw`^[^.!?“”"\n]{0,80}?\baccording to ((?:[\p{Ll}-]+\s+){0,4}?${NAME}|(?:the\s+)?[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2}(?=[.,;]))`, "u");
 
-/** Heads of descriptors that speak in news text besides role nouns: "the letter says", "the ad’s narrator asks". */
-const DESCRIPTOR_HEADS = new RegExp(`^(${[
-  "source", "sources", "official", "officials", "person", "man", "woman", "statement", "report", "campaign", "group", "agency",
-  "newspaper", "commission", "committee", "ad", "clip", "spot", "video", "letter", "book", "piece", "article", "memo", "narrator",
-  "announcer", "questioner", "website", "lawsuit", "complaint", "court", "department", "union", "party", "council", "board",
-  "company", "administration", "ministry", "government", "police", "nominee", "candidate", "governor", "businessman", "businesswoman",
-  // People close to someone: "my father often said", "a friend commented".
-  "father", "mother", "wife", "husband", "son", "daughter", "brother", "sister", "friend", "neighbor", "neighbour", "colleague",
-  "niece", "nephew", "uncle", "aunt", "grandmother", "grandfather", "widow", "resident", "voter", "supporter", "critic", "protester",
+/** Descriptor heads that name no person: their words get the descriptor as speaker text and no Person. */
+const NON_PERSON_HEADS = new Set([
+  "source", "sources", "official", "officials", "statement", "report", "campaign", "group", "agency", "newspaper", "commission",
+  "committee", "ad", "clip", "spot", "video", "letter", "book", "piece", "article", "memo", "website", "lawsuit", "complaint", "court",
+  "department", "union", "party", "council", "board", "company", "administration", "ministry", "government", "police",
   // Documents say things too: "Ivana Trump's brief said", "a study found".
   "brief", "filing", "ruling", "study", "survey", "poll", "analysis", "review", "document", "resolution", "bill", "policy", "family",
   // Shares of those polled: "63 percent said", "52 percent of registered voters".
   "percent", "voters", "respondents", "americans",
-].join("|")})$`);
+]);
 
-/** Descriptor heads that name no person: their words get the descriptor as speaker text and no Person. */
-const NON_PERSON_HEADS = new RegExp(`^(${[
-  "source", "sources", "official", "officials", "statement", "report", "campaign", "group", "agency", "newspaper", "commission",
-  "committee", "ad", "clip", "spot", "video", "letter", "book", "piece", "article", "memo", "website", "lawsuit", "complaint", "court",
-  "department", "union", "party", "council", "board", "company", "administration", "ministry", "government", "police",
-  "brief", "filing", "ruling", "study", "survey", "poll", "analysis", "review", "document", "resolution", "bill", "policy", "family",
-  "percent", "voters", "respondents", "americans",
-].join("|")})$`);
+/** Heads of descriptors that speak in news text besides role nouns: "the letter says", "the ad’s narrator asks". */
+const DESCRIPTOR_HEADS = new Set([
+  ...NON_PERSON_HEADS,
+  "person", "man", "woman", "narrator", "announcer", "questioner", "nominee", "candidate", "governor", "businessman", "businesswoman",
+  // People close to someone: "my father often said", "a friend commented".
+  "father", "mother", "wife", "husband", "son", "daughter", "brother", "sister", "friend", "neighbor", "neighbour", "colleague",
+  "niece", "nephew", "uncle", "aunt", "grandmother", "grandfather", "widow", "resident", "voter", "supporter", "critic", "protester",
+]);
+
+/** Role nouns as a pattern alternative (the one-word, lowercase ones). */
+const ROLE_NOUN = `(?:${[...ROLE_NOUNS].filter((w) => /^[a-z-]+$/.test(w)).join("|")})`;
 
 function kindOf(speaker: string): Attribution["kind"] {
+  // "“…,” it added", "as it put it", "Meanwhile, it attacked …, saying": a paper, a body or a
+  // document named before, no person. (Capital "It" opens a sentence, and patterns refuse it.)
+  if (speaker === "it") return "outlet";
   if (PRONOUNS.has(speaker.toLowerCase())) return "pronoun";
   if (OUTLET_SET.has(speaker.toLowerCase()) || OUTLET_SET.has(speaker.toLowerCase().replace(/^the /, ""))) return "outlet";
   return /^(the|a|an|another|his|her|my|our|their|one)\s|^\S+['’]s\s|^(?:\p{L}+\s+)?\d/iu.test(speaker) ? "descriptor" : "name";
+}
+
+/** An attribution of `speaker`'s words, written at `start` in the text. */
+function attributed(speaker: string, cue: string, start: number, kind: Attribution["kind"] = kindOf(speaker)): Attribution {
+  return { speaker, cue, at: { start, end: start + speaker.length }, kind };
 }
 
 function accept(speaker: string, verb: string): boolean {
@@ -180,7 +187,7 @@ function accept(speaker: string, verb: string): boolean {
   if (kindOf(speaker) === "descriptor") {
     const head = speaker.split(/\s+/).pop()!.toLowerCase();
     // "The two Republican presidents": a role in the plural.
-    return ROLE_NOUNS.has(head) || ROLE_NOUNS.has(head.replace(/s$/, "")) || DESCRIPTOR_HEADS.test(head);
+    return ROLE_NOUNS.has(head) || ROLE_NOUNS.has(head.replace(/s$/, "")) || DESCRIPTOR_HEADS.has(head);
   }
   return true;
 }
@@ -195,51 +202,51 @@ export function attributionAfter(text: string, end: number, limit: number): Attr
     // The cue is what follows the speaker, past any apposition ("X, the minister, further said").
     const rest = sv[0].slice(sv[0].indexOf(sv[1]!) + sv[1]!.length).replace(/^(?:,[^,.“”"]{1,150}){1,3},/u, "");
     const cue = rest.trim().replace(/[.,;:]+$/, "");
-    return { speaker: sv[1]!, cue, at: { start: at, end: at + sv[1]!.length }, kind: kindOf(sv[1]!) };
+    return attributed(sv[1]!, cue, at);
   }
   // "“…,” it added.": a document or an outlet named before, no person.
   const it = AFTER_IT_VERB.exec(window);
   if (it && SPEECH_VERBS.has(it[2]!)) {
     const at = from + it.index + it[0].indexOf(it[1]!);
-    return { speaker: it[1]!, cue: it[2]!, at: { start: at, end: at + it[1]!.length }, kind: "outlet" };
+    return attributed(it[1]!, it[2]!, at);
   }
   const putIt = AS_PUT_IT_AFTER.exec(window);
   if (putIt) {
     const at = from + putIt.index + putIt[0].indexOf(putIt[1]!);
-    return { speaker: putIt[1]!, cue: "put it", at: { start: at, end: at + putIt[1]!.length }, kind: putIt[1] === "it" ? "outlet" : kindOf(putIt[1]!) };
+    return attributed(putIt[1]!, "put it", at);
   }
   const according = AFTER_ACCORDING_TO.exec(window);
   if (according) {
     // The name with any role words before it, as written: "union president Doris Crouse-Mays".
     const speaker = according[1]!;
     const at = from + according.index + according[0].lastIndexOf(speaker);
-    return { speaker, cue: "according to", at: { start: at, end: at + speaker.length }, kind: kindOf(speaker) };
+    return attributed(speaker, "according to", at);
   }
   const signed = SIGNATURE.exec(window);
   if (signed) {
     const at = from + signed.index + signed[0].indexOf(signed[1]!);
     const speaker = signed[1]!.replace(/\.$/, "");
-    return { speaker, cue: "—", at: { start: at, end: at + speaker.length }, kind: kindOf(speaker) };
+    return attributed(speaker, "—", at);
   }
   const rn = AFTER_ROLE_NAME_VERB.exec(window);
   if (rn && accept(rn[2]!, rn[3]!)) {
     const at = from + rn.index + rn[0].indexOf(rn[2]!, rn[1]?.length ?? 0);
-    return { speaker: rn[2]!, cue: rn[3]!, at: { start: at, end: at + rn[2]!.length }, kind: kindOf(rn[2]!) };
+    return attributed(rn[2]!, rn[3]!, at);
   }
   const role = AFTER_VERB_ROLE_NAME.exec(window);
   if (role && SPEECH_VERBS.has(role[1]!) && ROLE_NOUNS.has(role[2]!)) {
     const at = from + role.index + role[0].lastIndexOf(role[3]!);
-    return { speaker: role[3]!, cue: role[1]!, at: { start: at, end: at + role[3]!.length }, kind: kindOf(role[3]!) };
+    return attributed(role[3]!, role[1]!, at);
   }
   const vs = AFTER_VERB_SPEAKER.exec(window);
   if (vs && SPEECH_VERBS.has(vs[1]!) && !PRONOUNS.has(vs[2]!.toLowerCase())) {
     const at = from + vs.index + vs[0].lastIndexOf(vs[2]!);
-    return { speaker: vs[2]!, cue: vs[1]!, at: { start: at, end: at + vs[2]!.length }, kind: kindOf(vs[2]!) };
+    return attributed(vs[2]!, vs[1]!, at);
   }
   const later = LATER_IN_SENTENCE.exec(window);
   if (later && accept(later[1]!, later[2]!)) {
     const at = from + later.index + later[0].lastIndexOf(later[1]!, later[0].length - later[2]!.length);
-    return { speaker: later[1]!, cue: later[2]!, at: { start: at, end: at + later[1]!.length }, kind: kindOf(later[1]!) };
+    return attributed(later[1]!, later[2]!, at);
   }
   return null;
 }
@@ -251,23 +258,23 @@ export function attributionBefore(text: string, start: number, sentenceStart: nu
   if (sv && accept(sv[1]!, sv[2]!)) {
     const at = sentenceStart + sv.index;
     const cue = window.slice(sv.index + sv[1]!.length).replace(/^,[^,]*,/, "").replace(/[\s,:]+$/, "").trim();
-    return { speaker: sv[1]!, cue, at: { start: at, end: at + sv[1]!.length }, kind: kindOf(sv[1]!) };
+    return attributed(sv[1]!, cue, at);
   }
   // "Said Ellis: “…”", "Asked why, the senator replied: “…”" keep the verb before the speaker.
   const vs = VERB_SPEAKER_BEFORE.exec(window);
   if (vs && accept(vs[2]!, vs[1]!.toLowerCase())) {
     const at = sentenceStart + vs.index + vs[0].indexOf(vs[2]!);
-    return { speaker: vs[2]!, cue: vs[1]!.toLowerCase(), at: { start: at, end: at + vs[2]!.length }, kind: kindOf(vs[2]!) };
+    return attributed(vs[2]!, vs[1]!.toLowerCase(), at);
   }
   const putIt = AS_PUT_IT_BEFORE.exec(window);
   if (putIt) {
     const at = sentenceStart + putIt.index + putIt[0].indexOf(putIt[1]!);
-    return { speaker: putIt[1]!, cue: "put it", at: { start: at, end: at + putIt[1]!.length }, kind: kindOf(putIt[1]!) };
+    return attributed(putIt[1]!, "put it", at);
   }
   const acc = ACCORDING_TO.exec(window);
   if (acc) {
     const at = sentenceStart + acc.index + acc[0].indexOf(acc[1]!);
-    return { speaker: acc[1]!, cue: "according to", at: { start: at, end: at + acc[1]!.length }, kind: kindOf(acc[1]!) };
+    return attributed(acc[1]!, "according to", at);
   }
   return null;
 }
@@ -285,7 +292,7 @@ const POSSESSIVE_CLAIM = new RegExp(
 );
 /** "the former secretary of state and current Democratic presidential nominee said": a long description ending in a role. */
 const LONG_DESCRIPTOR_VERB = new RegExp(
-  String.raw`(?<![\p{L}])((?:[Tt]he|[Hh]is|[Hh]er)\s+[^,.;:“”"]{0,80}?\s(?:${[...ROLE_NOUNS].filter((w) => /^[a-z-]+$/.test(w)).join("|")}))\s+${ADVERB}${SPEECH_VERB}`,
+  String.raw`(?<![\p{L}])((?:[Tt]he|[Hh]is|[Hh]er)\s+[^,.;:“”"]{0,80}?\s${ROLE_NOUN})\s+${ADVERB}${SPEECH_VERB}`,
   "u",
 );
 /** "… and vowed to punish “…”": a speech verb coordinated with the sentence's first verb. */
@@ -304,7 +311,7 @@ export function attributionInSentence(text: string, start: number, sentenceStart
   const claim = POSSESSIVE_CLAIM.exec(window);
   if (claim) {
     const at = sentenceStart + claim.index;
-    found = { speaker: claim[1]!, cue: claim[2]!, at: { start: at, end: at + claim[1]!.length }, kind: kindOf(claim[1]!) };
+    found = attributed(claim[1]!, claim[2]!, at);
   }
   // Overlapping matches: a failed candidate ("The" + "senator") must not hide the next one.
   SUBJECT_VERB.lastIndex = 0;
@@ -314,20 +321,20 @@ export function attributionInSentence(text: string, start: number, sentenceStart
     // The tail of a speaker already found ("Novak told" in "Anna Novak told") is no new one.
     if (found && at < found.at.end) continue;
     if (!accept(m[1]!, m[2]!) || SPEECH_PARTICIPLES.has(m[2]!)) continue;
-    found = { speaker: m[1]!, cue: m[2]!, at: { start: at, end: at + m[1]!.length }, kind: kindOf(m[1]!) };
+    found = attributed(m[1]!, m[2]!, at);
   }
   if (found) return found;
   const described = LONG_DESCRIPTOR_VERB.exec(window);
   if (described && SPEECH_VERBS.has(described[2]!)) {
     const at = sentenceStart + described.index + described[0].indexOf(described[1]!);
-    return { speaker: described[1]!, cue: described[2]!, at: { start: at, end: at + described[1]!.length }, kind: "descriptor" };
+    return attributed(described[1]!, described[2]!, at, "descriptor");
   }
   for (const m of window.matchAll(COORDINATED_VERB)) {
     if (!SPEECH_VERBS.has(m[1]!)) continue;
     const subject = SENTENCE_SUBJECT.exec(window);
     if (!subject || !accept(subject[1]!, m[1]!)) return null;
     const at = sentenceStart + subject[0].lastIndexOf(subject[1]!);
-    return { speaker: subject[1]!, cue: m[1]!, at: { start: at, end: at + subject[1]!.length }, kind: kindOf(subject[1]!) };
+    return attributed(subject[1]!, m[1]!, at);
   }
   const participle = /,\s+(\p{Ll}+)\b/gu;
   for (const m of window.matchAll(participle)) {
@@ -335,9 +342,7 @@ export function attributionInSentence(text: string, start: number, sentenceStart
     const subject = SENTENCE_SUBJECT.exec(window);
     if (!subject || /^(It|This|That|There|Here|What|Which|The|A|An|In|On|At)$/.test(subject[1]!)) return null;
     const at = sentenceStart + subject[0].lastIndexOf(subject[1]!);
-    // "Meanwhile, it attacked Trump, saying …": a paper or a body named before, no person.
-    const kind = subject[1] === "it" ? "outlet" : kindOf(subject[1]!);
-    return { speaker: subject[1]!, cue: m[1]!, at: { start: at, end: at + subject[1]!.length }, kind };
+    return attributed(subject[1]!, m[1]!, at);
   }
   return null;
 }
@@ -430,7 +435,7 @@ export function speakerResolver(text: string, persons: ExtractedPerson[], quoteS
           if (head.endsWith("s") && !ROLE_NOUNS.has(head) && ROLE_NOUNS.has(head.slice(0, -1))) return null;
           const described = persons.filter((p) => p.roles.some((r) => new RegExp(`\\b${head}\\b`, "i").test(r)));
           if (described.length === 1) return described[0]!;
-          if (NON_PERSON_HEADS.test(head)) return null;
+          if (NON_PERSON_HEADS.has(head)) return null;
           return lastSpeakerBefore(a.at.start) ?? lastMentionBefore(a.at.start);
         }
       }
@@ -448,7 +453,7 @@ export function indirectSpeakers(text: string, paragraphs: Span[], quoteSpans: S
       const at = p.start + m.index!;
       if (quoteSpans.some((q) => q.start <= at && at < q.end)) continue;
       if (!accept(m[1]!, m[2]!)) continue;
-      found.push({ speaker: m[1]!, cue: m[2]!, at: { start: at, end: at + m[1]!.length }, kind: kindOf(m[1]!) });
+      found.push(attributed(m[1]!, m[2]!, at));
     }
   }
   return found;
@@ -491,7 +496,7 @@ const SUBJECT_AND_VERB = new RegExp(
 
 /** A sentence opening with a described person or group: "The two former presidents introduced …". */
 const ROLE_SUBJECT = new RegExp(
-  String.raw`^((?:The|A|An|His|Her|My|Our|Their)\s+(?:[\p{L}’'-]+\s+){0,4}?(?:${[...ROLE_NOUNS].filter((w) => /^[a-z-]+$/.test(w)).join("|")})s?)${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
+  String.raw`^((?:The|A|An|His|Her|My|Our|Their)\s+(?:[\p{L}’'-]+\s+){0,4}?${ROLE_NOUN}s?)${AUXILIARY}\s+${ADVERB}(\p{Ll}+)`,
   "u",
 );
 
@@ -510,7 +515,7 @@ function sentenceSubject(text: string, start: number, sentenceStart: number): At
   if (kind === "name" && SENTENCE_STARTERS.has(m[1]!.split(/\s+/)[0]!)) return null;
   if (kind === "descriptor" && !accept(m[1]!, "said")) return null;
   const at = sentenceStart + m[0].indexOf(m[1]!);
-  return tidy({ speaker: m[1]!, cue: m[2]!, at: { start: at, end: at + m[1]!.length }, kind });
+  return tidy(attributed(m[1]!, m[2]!, at, kind));
 }
 
 /**
@@ -558,7 +563,7 @@ function previousSentenceSpeaker(text: string, sentenceStart: number, paragraph:
   const closing = CLOSING_ATTRIBUTION.exec(sentence);
   if (closing && accept(closing[1]!, closing[2]!)) {
     const at = start + closing.index + closing[0].indexOf(closing[1]!);
-    return tidy({ speaker: closing[1]!, cue: closing[2]!, at: { start: at, end: at + closing[1]!.length }, kind: kindOf(closing[1]!) });
+    return tidy(attributed(closing[1]!, closing[2]!, at));
   }
   const subject = sentenceSubject(text, end + 1, start);
   return subject && SPEECH_VERBS.has(subject.cue!) && accept(subject.speaker, subject.cue!) ? subject : null;
