@@ -3,11 +3,9 @@
 import { Prisma } from "../../generated/prisma/client.js";
 import type { SqlReader } from "../sql-reader.js";
 import { articleConditions, type ArticleFilterValues } from "./articles.js";
+import { conditions } from "./page-query.js";
 
-const matching = (filter: ArticleFilterValues) => {
-  const where = articleConditions(filter);
-  return where.length ? Prisma.join(where, " AND ") : Prisma.sql`TRUE`;
-};
+const matching = (filter: ArticleFilterValues) => conditions(articleConditions(filter));
 
 export interface EntityCountRow {
   id: number;
@@ -82,7 +80,7 @@ export function coMentionEdges(db: SqlReader, filter: ArticleFilterValues, minWe
   const where = articleConditions(filter);
   const matchingOnly = where.length ? Prisma.sql`JOIN matching m ON m.id = ap."articleId"` : Prisma.empty;
   return db.query<CoMentionEdgeRow>(Prisma.sql`
-    WITH matching AS (SELECT a.id FROM "Article" a WHERE ${where.length ? Prisma.join(where, " AND ") : Prisma.sql`TRUE`}),
+    WITH matching AS (SELECT a.id FROM "Article" a WHERE ${conditions(where)}),
     top AS (
       SELECT ap."personId" AS id, count(*)::int AS "articleCount" FROM "ArticlePerson" ap ${matchingOnly}
       GROUP BY ap."personId" ORDER BY count(*) DESC, sum(ap."mentionCount") DESC, ap."personId" ASC LIMIT ${maxNodes}

@@ -39,7 +39,8 @@ export interface Page {
   hasNextPage: boolean;
 }
 
-const conditions = (where: Prisma.Sql[]) => (where.length ? Prisma.join(where, " AND ") : Prisma.sql`TRUE`);
+/** Conditions joined with AND; TRUE when there are none. */
+export const conditions = (where: Prisma.Sql[]) => (where.length ? Prisma.join(where, " AND ") : Prisma.sql`TRUE`);
 const extraColumns = (columns: Prisma.Sql[] = []) => (columns.length ? Prisma.sql`, ${Prisma.join(columns, ", ")}` : Prisma.empty);
 
 /** Whether items lie before and after a window of a list of `total` items. */
