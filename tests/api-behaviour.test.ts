@@ -3,6 +3,7 @@
 // committed sample articles, so it needs no ../shared.
 import { getNamedType, isLeafType, isNonNullType, type GraphQLObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestInput } from "../src/ingest/pipeline.js";
 import { getSchema } from "../src/schema.js";
 import { databaseKinds, useFreshDatabase } from "./helpers/databases.js";
 import { lisbonVariants, sampleText } from "./helpers/articles.js";
@@ -310,6 +311,28 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
     expect(await find("Vogel")).toEqual([]);
     const again = await server.graphql(`mutation($id: ID!) { deleteArticle(id: $id) { deletedId } }`, { id: articles[0].id }, WRITE);
     expect(again.body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("co-mention network counts", () => {
+  const fresh = useFreshDatabase(databaseKinds[0]!);
+
+  it("counts each node's articles, not the articles it shares with a neighbour", async () => {
+    const { prisma } = fresh.current.db;
+    await ingestInput(prisma, "talks.txt", "Harbour Talks Resume\n\nAnna Novak said the port would open on Monday after the talks in Geneva ended. Jonas Berg said the talks had gone well for both sides.\n");
+    await ingestInput(prisma, "ships.txt", "Port Opens Early\n\nAnna Novak said the first ships had docked in the harbour before noon on Tuesday, a day early.\n");
+    const server = await startTestServer(fresh.current.db);
+    try {
+      const { body } = await server.graphql(`{ coMentionNetwork(minWeight: 1) { nodes { articleCount person { name } } edges { weight source { name } target { name } } } }`);
+      expect(body.errors).toBeUndefined();
+      expect(body.data.coMentionNetwork.nodes).toEqual([
+        { articleCount: 2, person: { name: "Anna Novak" } },
+        { articleCount: 1, person: { name: "Jonas Berg" } },
+      ]);
+      expect(body.data.coMentionNetwork.edges.map((e: any) => e.weight)).toEqual([1]);
+    } finally {
+      await server.close();
+    }
   });
 });
 
