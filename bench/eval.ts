@@ -118,6 +118,9 @@ const warmUpDocs: RawDocument[] = [
   ...fs.readdirSync(path.join(PROJECT, "prisma/sample-articles")).filter((f) => f.endsWith(".txt")).map((f) => path.join(PROJECT, "prisma/sample-articles", f)),
 ].map((file) => readInput(file, fs.readFileSync(file))[0]!);
 
+/** An article with a line added: nearly the same text to extract, another content hash to store. */
+const copyOf = (d: RawDocument, line: string): RawDocument => ({ ...d, text: `${d.text}\n\n(${line})`, raw: `${d.raw}\n\n(${line})` });
+
 /**
  * Articles per second into an embedded database, extraction included. The database is
  * warmed up first, as a running server's is: PGlite's WebAssembly runs several times slower
@@ -125,8 +128,6 @@ const warmUpDocs: RawDocument[] = [
  * the seeds, the samples and a copy of each PolNeAR article with a line added (another
  * content hash, so the timed ones are still new).
  */
-const copyOf = (d: RawDocument, line: string): RawDocument => ({ ...d, text: `${d.text}\n\n(${line})`, raw: `${d.raw}\n\n(${line})` });
-
 async function ingestRate(target: string): Promise<number> {
   const db = await openMigratedDatabase(target);
   try {

@@ -125,8 +125,6 @@ const program = new Command("bench-queries")
     } finally {
       server.child.kill("SIGTERM");
     }
-
-
   });
 
 await program.parseAsync();
