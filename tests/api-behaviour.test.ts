@@ -3,6 +3,7 @@
 // committed sample articles, so it needs no ../shared.
 import { getNamedType, isLeafType, isNonNullType, type GraphQLObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "../src/generated/prisma/client.js";
 import { ingestInput } from "../src/ingest/pipeline.js";
 import { getSchema } from "../src/schema.js";
 import { databaseKinds, useFreshDatabase } from "./helpers/databases.js";
@@ -65,6 +66,20 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
     expectSameStatementCount(large.statements, small.statements);
     // The page with its total, quotes, speakers, persons and venues; then the speakers' article counts.
     expect(large.statements).toHaveLength(2);
+  });
+
+  it.skipIf(kind.name !== "postgres")("plans a page statement once per connection, whatever the page's size", async () => {
+    // One request at a time: the pool hands back the connection it got last, so the
+    // requests and the look at its prepared statements share one session.
+    for (const first of [2, 5, 20, 3, 7, 11, 1]) {
+      const { body } = await server.graphql(ARTICLE_PAGE, { first });
+      expect(body.errors).toBeUndefined();
+    }
+    const plans = await fresh.current.db.query<{ statement: string; generic: number; custom: number }>(Prisma.sql`
+      SELECT statement, generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements`);
+    const page = plans.find((p) => p.statement.includes(`"listTotal"`));
+    expect(page, "the page statement is among the connection's prepared statements").toBeDefined();
+    expect(page).toMatchObject({ generic: 7, custom: 0 });
   });
 
   it("counts each co-mention network node's matching articles, from one statement and the persons' loader", async () => {

@@ -62,6 +62,14 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
     connectionString: target.url,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     connectionTimeoutMillis: 5_000,
+    // The reads are named prepared statements (sql-reader.ts). PostgreSQL would plan a page
+    // statement afresh on every execution: with LIMIT and OFFSET as parameters, the generic
+    // plan's estimate (a tenth of the table) always looks dearer than a custom plan for 21
+    // rows, and planning cost about 0.3 ms of a 1.4 ms page statement. The statements write
+    // a filter into their text only when it is given, so one plan per text fits all its
+    // executions. Prisma's statements are unnamed, planned per execution either way. An
+    // `options` parameter in DATABASE_URL takes the place of this one.
+    options: "-c plan_cache_mode=force_generic_plan",
   });
   // A pool emits "error" when an idle connection dies (server restart): keep the process alive.
   pool.on("error", () => {});

@@ -50,6 +50,9 @@ export async function startServer({
 }: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
+  // Express would hash every response body for an ETag, and GraphQL answers to POST can
+  // never be revalidated with one.
+  app.set("etag", false);
   const httpServer = http.createServer(app);
   const schema = await getSchema(events.pubSub);
   const contextFor = (headers: http.IncomingHttpHeaders): Context => ({
