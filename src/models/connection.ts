@@ -44,8 +44,14 @@ export function ConnectionType<T extends object, E extends object>(NodeClass: Cl
     @Field(() => PageInfo, { description: "Cursors and whether more items lie before or after." })
     pageInfo!: PageInfo;
 
+    /** Counts the whole list, or answers the count the page brought along (see toConnection). */
+    countTotal!: () => number | Promise<number>;
+
+    // A resolver, not a value: the list is counted only when a client asks for the total.
     @Field(() => Int, { description: "How many items the whole list holds, with the filters applied." })
-    totalCount!: number;
+    totalCount(): number | Promise<number> {
+      return this.countTotal();
+    }
   }
   return Connection;
 }

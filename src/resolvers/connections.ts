@@ -19,7 +19,7 @@ interface ConnectionShape<N, E> {
   edges: E[];
   nodes: N[];
   pageInfo: PageInfo;
-  totalCount: number;
+  countTotal: () => number | Promise<number>;
 }
 
 export async function toConnection<N, E extends EdgeShape<N>, C extends ConnectionShape<N, E>>(
@@ -43,11 +43,9 @@ export async function toConnection<N, E extends EdgeShape<N>, C extends Connecti
     startCursor: edges[0]?.cursor ?? null,
     endCursor: edges.at(-1)?.cursor ?? null,
   });
-  const connection = Object.assign(new ConnectionClass(), { edges, nodes: edges.map((e) => e.node), pageInfo });
-  // Counted only when read, that is when the client asks for totalCount.
   const { total } = page;
-  Object.defineProperty(connection, "totalCount", { get: () => (typeof total === "number" ? total : total()), enumerable: true });
-  return connection;
+  const countTotal = typeof total === "number" ? () => total : total;
+  return Object.assign(new ConnectionClass(), { edges, nodes: edges.map((e) => e.node), pageInfo, countTotal });
 }
 
 /**

@@ -1,7 +1,7 @@
 // Limits checked before any database work: document size (parse), depth (a validation rule),
 // cost (an Apollo plugin with graphql-query-complexity) and, in the resolvers, the page size.
 import type { ApolloServerPlugin } from "@apollo/server";
-import { getNamedType, getNullableType, GraphQLError, isListType, separateOperations, type DocumentNode, type GraphQLSchema } from "graphql";
+import { getNamedType, getNullableType, getOperationAST, getVariableValues, GraphQLError, isListType, separateOperations, type DocumentNode, type GraphQLSchema } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import { DEFAULT_PAGE_SIZE } from "../resolvers/pagination.js";
 import { maxDepthRule } from "./query-shape.js";
@@ -80,6 +80,11 @@ export function costPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloSe
 /** The operation's estimated cost; refused outright when its fragments expand too far. */
 function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): number {
   const query = operationName ? separateOperations(document)[operationName] ?? document : document;
+  // Invalid variables would stop the estimate too: say what is wrong with them, as execution would.
+  const invalid = getVariableValues(schema, getOperationAST(query, operationName)?.variableDefinitions ?? [], variables ?? {}).errors;
+  if (invalid) {
+    throw new GraphQLError(invalid.map((error) => error.message).join("; "), { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+  }
   try {
     return getComplexity({
       schema, query, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [itemCountEstimator],

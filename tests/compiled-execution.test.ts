@@ -1,0 +1,63 @@
+// Queries run compiled (graphql-jit) from a document's second request on: every answer must
+// be the one graphql-js gave the first time, data and errors alike.
+import fs from "node:fs";
+import path from "node:path";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestInput } from "../src/ingest/pipeline.js";
+import { databaseKinds, useFreshDatabase } from "./helpers/databases.js";
+import { lisbonVariants, sampleText } from "./helpers/articles.js";
+import { PROJECT_ROOT } from "./helpers/shared.js";
+import { startTestServer, type TestServer } from "./helpers/server.js";
+
+const example = (name: string) => fs.readFileSync(path.join(PROJECT_ROOT, "examples/operations", `${name}.graphql`), "utf8");
+
+describe.each(databaseKinds)("compiled queries on $name", (kind) => {
+  const fresh = useFreshDatabase(kind);
+  const logLines: { msg: string; operationName?: string }[] = [];
+  let server: TestServer;
+  let personId: string;
+  beforeAll(async () => {
+    const { db } = fresh.current;
+    for (const text of [...lisbonVariants(3), sampleText("001_northern-ports.txt")]) await ingestInput(db.prisma, "sample.txt", text);
+    const log = pino({ level: "debug" }, { write: (line: string) => void logLines.push(JSON.parse(line)) });
+    server = await startTestServer(db, { log });
+    const { body } = await server.graphql(`{ persons(first: 1, orderBy: { field: ARTICLE_COUNT, direction: DESC }) { id } }`);
+    personId = body.data.persons[0].id;
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const cases: [string, string, () => object][] = [
+    ["the article page", example("ArticlePage"), () => ({ first: 3 })],
+    ["the next article page, filtered", example("ArticlePage"), () => ({ first: 2, after: "cG9zOjE", filter: { search: "Lisbon" } })],
+    ["the person page", example("PersonPage"), () => ({ id: personId })],
+    ["a search", example("Search"), () => ({ query: "market" })],
+    ["the co-mention network", example("CoMentionNetwork"), () => ({})],
+    ["the dashboard", example("Dashboard"), () => ({})],
+    ["a node by ID, with fragments on its type", `query($id: ID!) { node(id: $id) { __typename id ... on Person { name quotes { text article { title } } } ... on Article { title } } }`, () => ({ id: personId })],
+    ["aliases, directives and totals read backwards", `query($withBody: Boolean!) {
+      newest: articlesConnection(last: 2) { totalCount pageInfo { hasPreviousPage hasNextPage startCursor } edges { cursor node { title body @include(if: $withBody) } } }
+      persons(first: 2) { name roles __typename }
+    }`, () => ({ withBody: false })],
+    ["an error: a malformed ID", `{ article(id: "not-an-id") { title } }`, () => ({})],
+    ["an error: RELEVANCE without a search", `{ articlesConnection(first: 1, orderBy: { field: RELEVANCE }) { totalCount } }`, () => ({})],
+    ["an input object and an enum as variables, with defaults", `query($order: ArticleOrder = { field: INGESTED_AT }, $first: Int = 2) {
+      articlesConnection(first: $first, orderBy: $order) { edges { node { title ingestedAt } } } }`, () => ({ order: { field: "TITLE", direction: "ASC" } })],
+    ["introspection", `{ __schema { queryType { name } types { name kind } } __type(name: "Quote") { fields { name type { name kind ofType { name } } } } }`, () => ({})],
+  ];
+
+  it.each(cases)("answers %s the same when compiled", async (name, query, variables) => {
+    const interpreted = await server.graphql(query, variables());
+    expect(interpreted.body.errors !== undefined, JSON.stringify(interpreted.body.errors)).toBe(name.startsWith("an error"));
+    for (let run = 0; run < 2; run++) expect(await server.graphql(query, variables())).toEqual(interpreted);
+  });
+
+  it("compiles the queries it answered twice, and no mutation", async () => {
+    const compiled = logLines.filter((line) => line.msg === "query compiled").map((line) => line.operationName);
+    expect(compiled).toEqual(expect.arrayContaining(["ArticlePage", "PersonPage", "Search", "CoMentionNetwork", "Dashboard"]));
+    expect(compiled.length).toBeGreaterThanOrEqual(cases.length - 2);
+    expect(logLines.filter((line) => line.msg.includes("cannot compile"))).toEqual([]);
+  });
+});
