@@ -121,8 +121,8 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
       const page = await withStatements(`fragment Children on Article { ${fields} }
         { list: articlesConnection(first: 25, orderBy: { field: TITLE }) { total: totalCount nodes { id ...Children } } }`);
       expect(page.body.errors).toBeUndefined();
-      // One statement for the page; the persons' articleCount and quoteCount are counted apart.
-      expect(page.statements.filter((sql) => !/count\(\*\)::int AS count/.test(sql))).toHaveLength(1);
+      // One statement for the page; the persons' and venues' counts are counted apart.
+      expect(page.statements.filter((sql) => !/::int AS quotes|count\(\*\)::int AS count/.test(sql))).toHaveLength(1);
       if (fields === narrow) expect(page.statements).toHaveLength(1);
       const { nodes } = page.body.data.list;
       expect(page.body.data.list.total).toBe(25);
@@ -142,6 +142,21 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
     const bodies = nested.body.data.articlesConnection.nodes.flatMap((n: any) => n.quotes.map((q: any) => q.article.body));
     expect(bodies.length).toBeGreaterThan(0);
     for (const body of bodies) expect(body.length).toBeGreaterThan(100);
+  });
+
+  it("counts persons' articles and quotes in one statement, the same as counting them apart", async () => {
+    const { body, statements } = await withStatements(`{ persons(first: 8, orderBy: { field: ARTICLE_COUNT, direction: DESC }) { id name articleCount quoteCount } }`);
+    expect(body.errors).toBeUndefined();
+    // The page's keys, the persons' rows, then both counts of all of them.
+    expect(statements).toHaveLength(3);
+    const persons = body.data.persons as { id: string; name: string; articleCount: number; quoteCount: number }[];
+    expect(persons.some((p) => p.quoteCount > 0) && persons.some((p) => p.quoteCount === 0)).toBe(true);
+    for (const person of persons) {
+      const { body: apart } = await server.graphql(`query($id: ID!) {
+        person(id: $id) { articlesConnection { totalCount } quotesConnection { totalCount } } }`, { id: person.id });
+      const { articlesConnection, quotesConnection } = apart.data.person;
+      expect([person.articleCount, person.quoteCount], person.name).toEqual([articlesConnection.totalCount, quotesConnection.totalCount]);
+    }
   });
 
   it("pages nested connections of many parents in one statement per level", async () => {

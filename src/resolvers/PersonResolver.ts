@@ -58,12 +58,12 @@ export class PersonResolver implements ResolverInterface<Person> {
 
   @FieldResolver(() => Int, { description: "How many articles mention the person." })
   articleCount(@Root() person: Person, @Ctx() { loaders }: Context): Promise<number> {
-    return loaders.articleCountOfPerson.load(person.dbId);
+    return loaders.countsOfPerson.load(person.dbId).then((counts) => counts.articles);
   }
 
   @FieldResolver(() => Int, { description: "How many quotes the person is the speaker of." })
   quoteCount(@Root() person: Person, @Ctx() { loaders }: Context): Promise<number> {
-    return loaders.quoteCountOfPerson.load(person.dbId);
+    return loaders.countsOfPerson.load(person.dbId).then((counts) => counts.quotes);
   }
 
   @FieldResolver(() => [Article], { description: "Articles that mention the person, newest first." })

@@ -4,7 +4,7 @@
 // rows' loaders, so reading them sends no statement of its own.
 import DataLoader from "dataloader";
 import {
-  articlesByIds, commentRowsOfArticles, commentsByIds, countsByKey, personMentions, personsByIds, personsOfArticles, quotesByIds,
+  articlesByIds, commentRowsOfArticles, commentsByIds, countsByKey, personCounts, personMentions, personsByIds, personsOfArticles, quotesByIds,
   quotesWithSpeakers, venueMentions, venuesByIds, venuesOfArticles, type QuoteWithSpeakerRow,
 } from "../db/queries/by-key.js";
 import type { Page } from "../db/queries/page-query.js";
@@ -110,8 +110,10 @@ export function createLoaders(db: SqlReader) {
       async (ids) => (await venueMentions(db, "articleId", ids)).map(venueMentionFromRow), (m) => m.articleId),
     venueMentionsByVenue: childrenOf<VenueMention>(
       async (ids) => (await venueMentions(db, "venueId", ids)).map(venueMentionFromRow), (m) => m.venueId),
-    articleCountOfPerson: countsOf((ids) => countsByKey(db, "articlesOfPerson", ids)),
-    quoteCountOfPerson: countsOf((ids) => countsByKey(db, "quotesOfPerson", ids)),
+    countsOfPerson: new DataLoader<number, { articles: number; quotes: number }>(async (ids) => {
+      const counts = new Map((await personCounts(db, ids)).map((row) => [row.key, row]));
+      return ids.map((id) => counts.get(id) ?? { articles: 0, quotes: 0 });
+    }),
     articleCountOfVenue: countsOf((ids) => countsByKey(db, "articlesOfVenue", ids)),
   };
 }
