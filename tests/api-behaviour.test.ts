@@ -159,6 +159,30 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
     }
   });
 
+  it("relates persons and venues through shared articles with one statement per relation, the entities included", async () => {
+    const query = `query($first: Int!) { persons(first: $first, orderBy: { field: ARTICLE_COUNT, direction: DESC }) { id
+      coMentioned(first: 5) { sharedArticles person { id name aliases roles } }
+      venues(first: 5) { sharedArticles venue { id name latitude longitude persons(first: 3) { sharedArticles person { id name } } } } } }`;
+    const small = await withStatements(query, { first: 1 });
+    const large = await withStatements(query, { first: 6 });
+    expect(large.body.errors).toBeUndefined();
+    // The page's keys and the persons' rows, then one statement for each relation: none loads the related entities.
+    expect(large.statements).toHaveLength(5);
+    expectSameStatementCount(large.statements, small.statements);
+    const related = large.body.data.persons.flatMap((p: any) => [...p.coMentioned.map((c: any) => c.person), ...p.venues.map((v: any) => v.venue)]);
+    expect(related.length).toBeGreaterThan(5);
+    for (const person of large.body.data.persons) {
+      const others = person.coMentioned.map((c: any) => c.person.id);
+      expect(new Set([person.id, ...others]).size, "a person's co-mentioned are others, each once").toBe(others.length + 1);
+    }
+    for (const entity of related.slice(0, 8)) {
+      const { body } = await server.graphql(`query($id: ID!) { node(id: $id) {
+        ... on Person { id name aliases roles } ... on Venue { id name latitude longitude } } }`, { id: entity.id });
+      const { persons: _, ...fields } = entity;
+      expect(body.data.node).toEqual(fields);
+    }
+  });
+
   it("pages nested connections of many parents in one statement per level", async () => {
     const query = `query($first: Int!) { personsConnection(first: $first, orderBy: { field: NAME }) {
       nodes { name articlesConnection(first: 2) { totalCount nodes { title quotesConnection(first: 1) { totalCount nodes { text } } } } } } }`;

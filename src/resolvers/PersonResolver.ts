@@ -117,7 +117,7 @@ export class PersonResolver implements ResolverInterface<Person> {
     @Arg("minSharedArticles", () => Int, { defaultValue: 1, description: "Only persons sharing at least this many articles." }) minShared: number,
     @Ctx() context: Context,
   ): Promise<CoMention[]> {
-    const related = await relatedEntities(context, "Person.coMentioned", "person", "person", person.dbId, first, minShared, (ids) => context.loaders.person.loadMany(ids));
+    const related = await relatedEntities(context, "Person.coMentioned", "person", "person", person.dbId, first, minShared);
     return related.map(({ entity, sharedArticles }) => ({ person: entity, sharedArticles }));
   }
 
@@ -128,7 +128,7 @@ export class PersonResolver implements ResolverInterface<Person> {
     @Arg("minSharedArticles", () => Int, { defaultValue: 1, description: "Only venues sharing at least this many articles." }) minShared: number,
     @Ctx() context: Context,
   ): Promise<RelatedVenue[]> {
-    const related = await relatedEntities(context, "Person.venues", "person", "venue", person.dbId, first, minShared, (ids) => context.loaders.venue.loadMany(ids));
+    const related = await relatedEntities(context, "Person.venues", "person", "venue", person.dbId, first, minShared);
     return related.map(({ entity, sharedArticles }) => ({ venue: entity, sharedArticles }));
   }
 }

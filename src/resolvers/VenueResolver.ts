@@ -89,7 +89,7 @@ export class VenueResolver implements ResolverInterface<Venue> {
     @Arg("minSharedArticles", () => Int, { defaultValue: 1, description: "Only persons sharing at least this many articles." }) minShared: number,
     @Ctx() context: Context,
   ): Promise<RelatedPerson[]> {
-    const related = await relatedEntities(context, "Venue.persons", "venue", "person", venue.dbId, first, minShared, (ids) => context.loaders.person.loadMany(ids));
+    const related = await relatedEntities(context, "Venue.persons", "venue", "person", venue.dbId, first, minShared);
     return related.map(({ entity, sharedArticles }) => ({ person: entity, sharedArticles }));
   }
 }

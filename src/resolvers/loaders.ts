@@ -3,6 +3,7 @@
 // statement brings related rows along (a quote's speaker, an article's persons) prime those
 // rows' loaders, so reading them sends no statement of its own.
 import DataLoader from "dataloader";
+import type * as Db from "../generated/prisma/client.js";
 import {
   articlesByIds, commentRowsOfArticles, commentsByIds, countsByKey, personCounts, personMentions, personsByIds, personsOfArticles, quotesByIds,
   quotesWithSpeakers, venueMentions, venuesByIds, venuesOfArticles, type QuoteWithSpeakerRow,
@@ -82,7 +83,7 @@ export function createLoaders(db: SqlReader) {
 
   return {
     paged: keyedLoaders<Page>(),
-    related: keyedLoaders<{ id: number; sharedArticles: number }[]>(),
+    related: keyedLoaders<{ row: Db.Person | Db.Venue; sharedArticles: number }[]>(),
     article,
     person,
     venue,

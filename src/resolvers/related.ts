@@ -1,32 +1,47 @@
 // Persons and venues related to a person or venue through the articles they share
 // (Person.coMentioned, Person.venues, Venue.persons), batched over all parents.
-import { relatedByParent } from "../db/queries/analytics.js";
-import { withLoaded } from "./connections.js";
+import { relatedByParent, type MentionKind } from "../db/queries/analytics.js";
+import type * as Db from "../generated/prisma/client.js";
+import { personFromRow, venueFromRow } from "../models/from-row.js";
+import type { Person } from "../models/Person.js";
+import type { Venue } from "../models/Venue.js";
 import type { Context } from "./context.js";
+import type { Loaders } from "./loaders.js";
 import { badInput, inRange } from "./errors.js";
 import { MAX_PAGE_SIZE } from "./pagination.js";
 
-type MentionKind = "person" | "venue";
+type Entity<K extends MentionKind> = K extends "person" ? Person : Venue;
 
 /**
  * The `first` entities of kind `to` sharing at least `minShared` articles with the parent of
- * kind `from`, most shared first, each loaded through `load`. One statement for all the
- * parents asking with the same arguments, one more to load the entities.
+ * kind `from`, most shared first. One statement, entities included, for all the parents
+ * asking with the same arguments; the entities' loader is primed with them.
  */
-export async function relatedEntities<E>(
+export async function relatedEntities<K extends MentionKind>(
   { db, loaders }: Context,
   field: string,
   from: MentionKind,
-  to: MentionKind,
+  to: K,
   parentId: number,
   first: number,
   minShared: number,
-  load: (ids: number[]) => Promise<(E | null | Error)[]>,
-): Promise<{ entity: E; sharedArticles: number }[]> {
+): Promise<{ entity: Entity<K>; sharedArticles: number }[]> {
   const limit = inRange(first, "first", 0, MAX_PAGE_SIZE);
   if (minShared < 1) throw badInput(`minSharedArticles must be at least 1, got ${minShared}`, "minSharedArticles");
   const related = await loaders
     .related(`${field}:${limit}:${minShared}`, (parents) => relatedByParent(db, from, to, parents, limit, minShared))
     .load(parentId);
-  return withLoaded(related, await load(related.map((r) => r.id)), (r, entity) => ({ entity, sharedArticles: r.sharedArticles }));
+  return related.map(({ row, sharedArticles }) => ({ entity: primedEntity(loaders, to, row) as Entity<K>, sharedArticles }));
+}
+
+/** The person or venue of a row, also handed to its loader, so loading it again sends no statement. */
+function primedEntity(loaders: Loaders, kind: MentionKind, row: Db.Person | Db.Venue): Person | Venue {
+  if (kind === "person") {
+    const person = personFromRow(row as Db.Person);
+    loaders.person.prime(person.dbId, person);
+    return person;
+  }
+  const venue = venueFromRow(row as Db.Venue);
+  loaders.venue.prime(venue.dbId, venue);
+  return venue;
 }

@@ -1,6 +1,7 @@
 // Aggregates for dashboards: top lists over a set of articles, timelines, the co-occurrence
 // network, and counts of related entities per parent (batched for many parents at once).
 import { Prisma } from "../../generated/prisma/client.js";
+import type * as Db from "../../generated/prisma/client.js";
 import type { SqlReader } from "../sql-reader.js";
 import { articleConditions, type ArticleFilterValues } from "./articles.js";
 import { conditions } from "./page-query.js";
@@ -101,34 +102,38 @@ export function coMentionEdges(db: SqlReader, filter: ArticleFilterValues, minWe
 
 /** The mention tables that relate persons and venues through shared articles. */
 const MENTION_TABLES = {
-  person: { table: Prisma.raw(`"ArticlePerson"`), key: Prisma.raw(`"personId"`) },
-  venue: { table: Prisma.raw(`"ArticleVenue"`), key: Prisma.raw(`"venueId"`) },
+  person: { table: Prisma.raw(`"ArticlePerson"`), key: Prisma.raw(`"personId"`), entity: Prisma.raw(`"Person"`) },
+  venue: { table: Prisma.raw(`"ArticleVenue"`), key: Prisma.raw(`"venueId"`), entity: Prisma.raw(`"Venue"`) },
 } as const;
+
+export type MentionKind = keyof typeof MENTION_TABLES;
+type EntityRow<K extends MentionKind> = K extends "person" ? Db.Person : Db.Venue;
 
 /**
  * For each parent (a person or venue), the persons or venues that share the most articles
- * with it, at most `limit` each and at least `minShared` shared articles: one statement.
+ * with it, at most `limit` each and at least `minShared` shared articles, with their rows:
+ * one statement.
  */
-export async function relatedByParent(
+export async function relatedByParent<K extends MentionKind>(
   db: SqlReader,
-  from: keyof typeof MENTION_TABLES,
-  to: keyof typeof MENTION_TABLES,
+  from: MentionKind,
+  to: K,
   parents: readonly number[],
   limit: number,
   minShared: number,
-): Promise<Map<number, { id: number; sharedArticles: number }[]>> {
+): Promise<Map<number, { row: EntityRow<K>; sharedArticles: number }[]>> {
   const x = MENTION_TABLES[from];
   const y = MENTION_TABLES[to];
   const notSelf = from === to ? Prisma.sql`AND y.${y.key} <> x.${x.key}` : Prisma.empty;
-  const rows = await db.query<{ parent: number; id: number; sharedArticles: number }>(Prisma.sql`
-    SELECT parent, id, "sharedArticles" FROM (
+  const rows = await db.query<EntityRow<K> & { parent: number; sharedArticles: number }>(Prisma.sql`
+    SELECT ranked.parent, ranked."sharedArticles", e.* FROM (
       SELECT x.${x.key} AS parent, y.${y.key} AS id, count(*)::int AS "sharedArticles",
         row_number() OVER (PARTITION BY x.${x.key} ORDER BY count(*) DESC, y.${y.key} ASC) AS rank
       FROM ${x.table} x JOIN ${y.table} y ON y."articleId" = x."articleId" ${notSelf}
       WHERE x.${x.key} = ANY(${[...parents]}::int[])
       GROUP BY x.${x.key}, y.${y.key} HAVING count(*) >= ${minShared}
-    ) ranked WHERE rank <= ${limit} ORDER BY parent, rank`);
-  const byParent = new Map<number, { id: number; sharedArticles: number }[]>(parents.map((p) => [p, []]));
-  for (const { parent, ...row } of rows) byParent.get(parent)?.push(row);
+    ) ranked JOIN ${y.entity} e ON e.id = ranked.id WHERE ranked.rank <= ${limit} ORDER BY ranked.parent, ranked.rank`);
+  const byParent = new Map<number, { row: EntityRow<K>; sharedArticles: number }[]>(parents.map((p) => [p, []]));
+  for (const { parent, sharedArticles, ...row } of rows) byParent.get(parent)?.push({ row: row as unknown as EntityRow<K>, sharedArticles });
   return byParent;
 }
