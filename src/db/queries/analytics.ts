@@ -79,20 +79,20 @@ export interface CoMentionEdgeRow {
  */
 export function coMentionEdges(db: SqlReader, filter: ArticleFilterValues, minWeight: number, maxNodes: number): Promise<CoMentionEdgeRow[]> {
   const where = articleConditions(filter);
-  const matchingOnly = where.length ? Prisma.sql`JOIN matching m ON m.id = ap."articleId"` : Prisma.empty;
+  const matchingOnly = (alias: string) => (where.length ? Prisma.sql`JOIN matching m ON m.id = ${Prisma.raw(alias)}."articleId"` : Prisma.empty);
   return db.query<CoMentionEdgeRow>(Prisma.sql`
     WITH matching AS (SELECT a.id FROM "Article" a WHERE ${conditions(where)}),
     top AS (
-      SELECT ap."personId" AS id, count(*)::int AS "articleCount" FROM "ArticlePerson" ap ${matchingOnly}
+      SELECT ap."personId" AS id, count(*)::int AS "articleCount" FROM "ArticlePerson" ap ${matchingOnly("ap")}
       GROUP BY ap."personId" ORDER BY count(*) DESC, sum(ap."mentionCount") DESC, ap."personId" ASC LIMIT ${maxNodes}
     ),
-    -- Only the top persons' mentions enter the self-join, not every pair of the corpus.
-    mentions AS (
-      SELECT ap."articleId", ap."personId" FROM "ArticlePerson" ap ${matchingOnly} JOIN top t ON t.id = ap."personId"
-    ),
+    -- From each top person's mentions to the other persons of the same articles, by index:
+    -- half the time of joining the top persons' mentions with themselves.
     edges AS (
       SELECT x."personId" AS source, y."personId" AS target, count(*)::int AS weight
-      FROM mentions x JOIN mentions y ON y."articleId" = x."articleId" AND y."personId" > x."personId"
+      FROM top s JOIN "ArticlePerson" x ON x."personId" = s.id ${matchingOnly("x")}
+        JOIN "ArticlePerson" y ON y."articleId" = x."articleId" AND y."personId" > x."personId"
+      WHERE y."personId" IN (SELECT id FROM top)
       GROUP BY x."personId", y."personId" HAVING count(*) >= ${minWeight}
     )
     SELECT e.source, e.target, e.weight, s."articleCount" AS "sourceArticleCount", t."articleCount" AS "targetArticleCount"
