@@ -23,7 +23,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * and the median ratio.
  */
 export async function comparePostGraphile(
-  databaseUrl: string, ours: { url: string; body: object }, duration: number, connections: number, load: Load, rounds = 3,
+  databaseUrl: string, ours: { url: string; body: object }, duration: number, connections: number, load: Load, rounds = 3, warmUpSeconds = 5,
 ): Promise<void> {
   const child = spawn(process.execPath, [
     "--import", "./bench/promise-with-resolvers.mjs", "node_modules/postgraphile/dist/cli-run.js",
@@ -46,7 +46,7 @@ export async function comparePostGraphile(
     const check = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(theirsBody) });
     const answer = (await check.json()) as { errors?: unknown[] };
     if (answer.errors) throw new Error(`PostGraphile: ${JSON.stringify(answer.errors)}`);
-    await load(url, theirsBody, 2, connections); // warm-up
+    await load(url, theirsBody, warmUpSeconds, connections);
     console.log(`\narticle page, newsgraph and PostGraphile 5 in alternating rounds of ${duration} s, ${connections} connections, same database:\n`);
     console.log(`| round | newsgraph req/s | p99 ms | PostGraphile req/s | p99 ms | ratio |`);
     console.log(`|-------|-----------------|--------|--------------------|--------|-------|`);

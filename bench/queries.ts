@@ -20,6 +20,11 @@ import { syntheticArticle } from "./synthetic.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const quiet = pino({ level: "silent" });
+/**
+ * Load before each measurement, unmeasured: V8 optimises the server's code and the
+ * compiled queries over the first seconds; 2 s left the first operation measured slow.
+ */
+const WARM_UP_SECONDS = 5;
 
 
 
@@ -108,7 +113,7 @@ const program = new Command("bench-queries")
     const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
     try {
       for (const [name, op] of Object.entries(OPERATIONS)) {
-        await load(endpoint, { ...op, variables }, 2, Number(o.connections)); // warm-up
+        await load(endpoint, { ...op, variables }, WARM_UP_SECONDS, Number(o.connections));
         results[name] = await load(endpoint, { ...op, variables }, Number(o.duration), Number(o.connections));
         const r = results[name]!;
         rows.push(`| ${name.padEnd(20)} | ${r.rps.toFixed(0).padStart(6)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${String(statements[name]).padStart(10)} | ${String(r.errors).padStart(6)} |`);
@@ -120,7 +125,7 @@ const program = new Command("bench-queries")
       if (o.postgraphile) {
         const { comparePostGraphile } = await import("./postgraphile.js");
         const ours = { url: endpoint, body: { ...OPERATIONS["article page"], variables } };
-        await comparePostGraphile(databaseUrl, ours, Number(o.duration), Number(o.connections), load, Number(o.rounds));
+        await comparePostGraphile(databaseUrl, ours, Number(o.duration), Number(o.connections), load, Number(o.rounds), WARM_UP_SECONDS);
       }
     } finally {
       server.child.kill("SIGTERM");

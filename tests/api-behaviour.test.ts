@@ -420,6 +420,8 @@ describe("access settings", () => {
       expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
       const keyed = await closed.graphql(`{ articles { title } }`, {}, WRITE);
       expect(keyed.status).toBe(200);
+      // Asked a third time, the query runs compiled: still closed without the key.
+      expect((await closed.graphql(`{ articles { title } }`)).status).toBe(401);
     } finally {
       await closed.close();
     }
