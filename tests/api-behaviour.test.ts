@@ -183,6 +183,19 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
     }
   });
 
+  it("makes search snippets only when a client reads them, the same results otherwise", async () => {
+    const withSnippets = await withStatements(`{ search(query: "market", first: 5) { totalCount edges { rank ...S node { title } } } }
+      fragment S on ArticleEdge { snippet }`);
+    const without = await withStatements(`{ search(query: "market", first: 5) { totalCount edges { rank node { title } } } }`);
+    expect(withSnippets.body.errors).toBeUndefined();
+    const edges = withSnippets.body.data.search.edges;
+    expect(edges.length).toBeGreaterThan(0);
+    for (const edge of edges) expect(edge.snippet).toMatch(/<mark>market<\/mark>/i);
+    expect(withSnippets.statements.join("\n")).toMatch(/ts_headline/);
+    expect(without.statements.join("\n")).not.toMatch(/ts_headline/);
+    expect(without.body.data.search).toEqual({ ...withSnippets.body.data.search, edges: edges.map(({ snippet: _, ...edge }: any) => edge) });
+  });
+
   it("pages nested connections of many parents in one statement per level", async () => {
     const query = `query($first: Int!) { personsConnection(first: $first, orderBy: { field: NAME }) {
       nodes { name articlesConnection(first: 2) { totalCount nodes { title quotesConnection(first: 1) { totalCount nodes { text } } } } } } }`;

@@ -55,7 +55,7 @@ export class ArticleResolver implements ResolverInterface<Article> {
     if (orderBy?.field === "RELEVANCE" && !values.search) throw badInput("orderBy RELEVANCE needs filter.search", "orderBy");
     // One statement for the page, its total and the children the client selected.
     const needs = articleConnectionNeeds(info);
-    const query = withArticleRows(articleListQuery(values, orderBy ?? defaultArticleOrder(values)), needs);
+    const query = withArticleRows(articleListQuery(values, orderBy ?? defaultArticleOrder(values), { snippets: needs.snippets }), needs);
     const page = await fetchPage(context.db, query, window, { countWithPage: needs.totalCount });
     return toConnection(ArticleConnection, ArticleEdge, page, articlesOfRows(page, needs.children), searchFields);
   }

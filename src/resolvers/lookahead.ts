@@ -56,9 +56,10 @@ function columnsRead<C extends string>(selection: Selection, type: string, colum
 
 /**
  * What the page statement of an ArticleConnection should bring along, from the client's
- * selection: the total, the article columns read, and which children with which fields.
+ * selection: the total, the article columns read, which children with which fields, and
+ * whether search snippets are read (each is ts_headline over an article's body).
  */
-export function articleConnectionNeeds(info: GraphQLResolveInfo): { children: ArticleChildren; columns: ArticleColumn[]; totalCount: boolean } {
+export function articleConnectionNeeds(info: GraphQLResolveInfo): { children: ArticleChildren; columns: ArticleColumn[]; totalCount: boolean; snippets: boolean } {
   const connection = Selection.of(info);
   const article = connectionNodes(connection, "ArticleConnection", "ArticleEdge");
   const quotes = article.field("Article", "quotes");
@@ -79,5 +80,6 @@ export function articleConnectionNeeds(info: GraphQLResolveInfo): { children: Ar
     children,
     columns: columnsRead(article, "Article", ARTICLE_COLUMNS),
     totalCount: connection.field("ArticleConnection", "totalCount").selected,
+    snippets: connection.field("ArticleConnection", "edges").field("ArticleEdge", "snippet").selected,
   };
 }
