@@ -23,7 +23,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * and the median ratio.
  */
 export async function comparePostGraphile(
-  databaseUrl: string, ours: { url: string; body: object }, duration: number, connections: number, load: Load, rounds = 3, warmUpSeconds = 5,
+  databaseUrl: string, ours: { url: string; body: object }, duration: number, connections: number, load: Load, rounds: number, warmUpSeconds: number,
 ): Promise<void> {
   const child = spawn(process.execPath, [
     "--import", "./bench/promise-with-resolvers.mjs", "node_modules/postgraphile/dist/cli-run.js",

@@ -54,10 +54,17 @@ describe.each(databaseKinds)("compiled queries on $name", (kind) => {
     for (let run = 0; run < 2; run++) expect(await server.graphql(query, variables())).toEqual(interpreted);
   });
 
-  it("compiles the queries it answered twice, and no mutation", async () => {
+  it("compiles each query document it answered twice, and no mutation", async () => {
+    // A mutation's fields run one after the other, which graphql-js does and a compiled query need not.
+    const rename = `mutation Rename($id: ID!) { renamePerson(id: $id, name: "Someone Else") { name } }`;
+    for (let run = 0; run < 3; run++) {
+      const { body } = await server.graphql(rename, { id: personId });
+      expect(body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN"); // this server has no API key: writes are off
+    }
     const compiled = logLines.filter((line) => line.msg === "query compiled").map((line) => line.operationName);
     expect(compiled).toEqual(expect.arrayContaining(["ArticlePage", "PersonPage", "Search", "CoMentionNetwork", "Dashboard"]));
-    expect(compiled.length).toBeGreaterThanOrEqual(cases.length - 2);
+    expect(compiled).not.toContain("Rename");
+    expect(compiled).toHaveLength(new Set(cases.map(([, query]) => query)).size);
     expect(logLines.filter((line) => line.msg.includes("cannot compile"))).toEqual([]);
   });
 });

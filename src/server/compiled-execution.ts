@@ -12,36 +12,38 @@ import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type Gr
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import type { Logger } from "pino";
 
-type Compiled = CompiledQuery | "interpret";
+/** Where a document's operation stands: asked once (interpreted), compiled, or not compilable. */
+type CompileState = "seen once" | CompiledQuery | "interpret";
 
 /** An executor that runs each repeated query document compiled, and anything else with graphql-js. */
 export function compiledQueryExecutor(schema: GraphQLSchema, log: Logger): GatewayExecutor {
   // Keyed by the parsed document, which Apollo's document cache keeps for each query text,
   // and dropped with it. Per operation name: a document may hold several operations.
-  const seen = new WeakMap<DocumentNode, Map<string, Compiled | undefined>>();
+  const states = new WeakMap<DocumentNode, Map<string, CompileState>>();
 
-  const compiledFor = (document: DocumentNode, operationName: string | null): Compiled | undefined => {
-    let byOperation = seen.get(document);
-    if (!byOperation) seen.set(document, (byOperation = new Map()));
+  /** The compiled query to run, or null for graphql-js (a first request, or not compilable). */
+  const compiledFor = (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
+    let byOperation = states.get(document);
+    if (!byOperation) states.set(document, (byOperation = new Map()));
     const key = operationName ?? "";
-    if (!byOperation.has(key)) {
-      byOperation.set(key, undefined); // first request: interpreted
-      return undefined;
+    let state = byOperation.get(key);
+    if (state === undefined) {
+      byOperation.set(key, "seen once");
+      return null;
     }
-    let compiled = byOperation.get(key);
-    if (compiled === undefined) {
+    if (state === "seen once") {
       const result = compileQuery(schema, document, operationName ?? undefined);
       // A document graphql-jit cannot compile is left to graphql-js, which reports its errors.
-      compiled = isCompiledQuery(result) ? result : "interpret";
-      byOperation.set(key, compiled);
-      log.debug({ operationName }, compiled === "interpret" ? "graphql-jit cannot compile the query: graphql-js runs it" : "query compiled");
+      state = isCompiledQuery(result) ? result : "interpret";
+      byOperation.set(key, state);
+      log.debug({ operationName }, state === "interpret" ? "graphql-jit cannot compile the query: graphql-js runs it" : "query compiled");
     }
-    return compiled;
+    return state === "interpret" ? null : state;
   };
 
   return async ({ document, operation, operationName, request, context }) => {
-    const compiled = operation.operation === "query" ? compiledFor(document, operationName) : undefined;
-    if (compiled && compiled !== "interpret") {
+    const compiled = operation.operation === "query" ? compiledFor(document, operationName) : null;
+    if (compiled) {
       const result = (await compiled.query(undefined, context, request.variables ?? {})) as ExecutionResult;
       return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
     }
