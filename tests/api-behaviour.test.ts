@@ -2,7 +2,7 @@
 // GraphQL-over-HTTP conventions, access control and the editorial mutations. Runs on the
 // committed sample articles, so it needs no ../shared.
 import { getNamedType, isLeafType, isNonNullType, type GraphQLObjectType } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Prisma } from "../src/generated/prisma/client.js";
 import { ingestInput } from "../src/ingest/pipeline.js";
 import { getSchema } from "../src/schema.js";
@@ -232,6 +232,32 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
     expect(last.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
     const before = (await server.graphql(page, { last: 2, before: last.pageInfo.startCursor })).body.data.articlesConnection;
     expect(before.nodes.map((n: any) => n.title)).toEqual(titles.slice(-5, -3));
+  });
+
+  it("tells whether a page follows from the total when the client reads it, and from one row more when not", async () => {
+    // 25 articles in pages of 5: the fifth page is full and the last.
+    for (const withTotal of [true, false]) {
+      const page = `query($after: String) { articlesConnection(first: 5, after: $after, orderBy: { field: TITLE, direction: ASC }) {
+        ${withTotal ? "totalCount" : ""} pageInfo { hasNextPage endCursor } nodes { title } } }`;
+      const read = vi.spyOn(fresh.current.db, "query");
+      const follows: boolean[] = [];
+      let after: string | null = null;
+      try {
+        do {
+          const { body }: { body: any } = await server.graphql(page, { after });
+          expect(body.errors).toBeUndefined();
+          expect(body.data.articlesConnection.nodes).toHaveLength(5);
+          follows.push(body.data.articlesConnection.pageInfo.hasNextPage);
+          after = body.data.articlesConnection.pageInfo.endCursor;
+        } while (follows.at(-1) && follows.length < 10);
+        const rowsRead = await Promise.all(read.mock.results.map((result) => result.value as Promise<unknown[]>));
+        // The page statements: with the total, never a row more than the page.
+        expect(rowsRead.map((rows) => rows.length)).toEqual(withTotal ? [5, 5, 5, 5, 5] : [6, 6, 6, 6, 5]);
+      } finally {
+        read.mockRestore();
+      }
+      expect(follows).toEqual([true, true, true, true, false]);
+    }
   });
 
   it("filters articles by person, speaker, venue, quotes and date range", async () => {

@@ -57,17 +57,22 @@ export function pageFlags(window: PageWindow, total: number): Pick<Page, "hasPre
 export async function fetchPage(db: SqlReader, query: ListQuery, window: PageWindow, { countWithPage = false } = {}): Promise<Page> {
   const countQuery = Prisma.sql`SELECT count(*)::int AS total FROM ${query.from} WHERE ${conditions(query.where)}`;
   let counted: Promise<number> | undefined;
+  let inlineTotal: number | undefined;
   const count = () => (counted ??= db.query<{ total: number }>(countQuery).then((rows) => rows[0]!.total));
   // A client that will read totalCount gets it from the page's own statement: an
   // uncorrelated subquery, counted once.
-  const inlineCount = countWithPage && !needsTotalFirst(window) ? Prisma.sql`, (${countQuery}) AS "listTotal"` : Prisma.empty;
+  const countsWithRows = countWithPage && !needsTotalFirst(window);
+  const inlineCount = countsWithRows ? Prisma.sql`, (${countQuery}) AS "listTotal"` : Prisma.empty;
   const rowsAt = ({ offset, limit }: { offset: number; limit: number }): Promise<PageRow[]> =>
     limit === 0
       ? Promise.resolve<PageRow[]>([])
       : db.query<PageRow>(Prisma.sql`
           SELECT ${query.id} AS id${extraColumns(query.columns)}${inlineCount} FROM ${query.from} WHERE ${conditions(query.where)}
           ORDER BY ${query.orderBy} OFFSET ${offset}::int LIMIT ${limit}::int`).then((rows) => {
-          if (rows[0]?.listTotal != null) counted = Promise.resolve(rows[0].listTotal as number);
+          if (rows[0]?.listTotal != null) {
+            inlineTotal = rows[0].listTotal as number;
+            counted = Promise.resolve(inlineTotal);
+          }
           return rows.map(({ listTotal: _, ...row }, i) => ({ ...row, id: row.id as number, position: offset + 1 + i }));
         });
 
@@ -77,14 +82,18 @@ export async function fetchPage(db: SqlReader, query: ListQuery, window: PageWin
   }
   // Without `last`, the window does not depend on the total.
   const { offset, limit } = offsetAndLimit(window, Number.MAX_SAFE_INTEGER - 1);
-  const fetched = await rowsAt({ offset, limit: limit + 1 });
+  // Whether items follow the page: the total tells, where it comes with the page's rows;
+  // otherwise one row more than the page does (for a search, one snippet more).
+  const totalWithRows = countsWithRows && limit > 0;
+  const fetched = await rowsAt({ offset, limit: totalWithRows ? limit : limit + 1 });
   const rows = fetched.slice(0, limit);
+  const itemsFollow = totalWithRows ? rows.length > 0 && offset + rows.length < inlineTotal! : fetched.length > limit;
   return {
     rows,
     total: count,
     hasPreviousPage: offset > 0,
     // An item at `before` exists (its cursor came from this list), so one follows the page there.
-    hasNextPage: fetched.length > limit || (window.before != null && rows.length > 0),
+    hasNextPage: itemsFollow || (window.before != null && rows.length > 0),
   };
 }
 
