@@ -183,6 +183,28 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
     }
   });
 
+  it("brings a person's quotes' articles along with the quotes page, the same as loading them apart", async () => {
+    const ARTICLE_FIELDS = "id title body publishedAt source dateline tags url";
+    const query = `query($first: Int!) { persons(first: $first, orderBy: { field: ARTICLE_COUNT, direction: DESC }) { id
+      quotesConnection(first: 3) { nodes { text article { ${ARTICLE_FIELDS} } } } } }`;
+    const small = await withStatements(query, { first: 1 });
+    const large = await withStatements(query, { first: 6 });
+    expect(large.body.errors).toBeUndefined();
+    // The page's keys, the persons' rows, then their quote pages with the articles.
+    expect(large.statements).toHaveLength(3);
+    expectSameStatementCount(large.statements, small.statements);
+    const articles = large.body.data.persons.flatMap((p: any) => p.quotesConnection.nodes.map((q: any) => q.article));
+    expect(new Set(articles.map((a: any) => a.id)).size).toBeGreaterThan(1);
+    for (const article of articles) {
+      const { body } = await server.graphql(`query($id: ID!) { node(id: $id) { ... on Article { ${ARTICLE_FIELDS} } } }`, { id: article.id });
+      expect(body.data.node).toEqual(article);
+    }
+    // Without Quote.article, the page reads no article columns.
+    const textOnly = await withStatements(`query { persons(first: 6) { quotesConnection(first: 3) { nodes { text } } } }`);
+    expect(textOnly.body.errors).toBeUndefined();
+    expect(textOnly.statements.join("\n")).not.toMatch(/"article\./);
+  });
+
   it("makes search snippets only when a client reads them, the same results otherwise", async () => {
     const withSnippets = await withStatements(`{ search(query: "market", first: 5) { totalCount edges { rank ...S node { title } } } }
       fragment S on ArticleEdge { snippet }`);

@@ -1,6 +1,7 @@
-import { articleRowOf, quoteRowOf } from "../db/queries/by-key.js";
+import { articleRowOf, quoteArticleOf, quoteRowOf } from "../db/queries/by-key.js";
 import { articleFromRow, quoteFromRow } from "../models/from-row.js";
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
 import { articlesOfPersons } from "../db/queries/articles.js";
 import { fetchIds, fetchPage } from "../db/queries/page-query.js";
 import { personListQuery } from "../db/queries/persons.js";
@@ -23,6 +24,7 @@ import { QuoteFilter, quoteFilterValues } from "./inputs/QuoteFilter.js";
 import { ConnectionArgs, ListArgs, listSlice, pageWindow } from "./pagination.js";
 import { present } from "./present.js";
 import { relatedEntities } from "./related.js";
+import { connectionNodes, Selection } from "./lookahead.js";
 
 @Resolver(() => Person)
 export class PersonResolver implements ResolverInterface<Person> {
@@ -103,10 +105,15 @@ export class PersonResolver implements ResolverInterface<Person> {
     @Arg("filter", () => QuoteFilter, { nullable: true, description: "Only quotes that match." }) filter: QuoteFilter | null,
     @Arg("orderBy", () => QuoteOrder, { nullable: true, description: "Sort order; newest first by default." }) orderBy: QuoteOrder | null,
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<QuoteConnection> {
     const window = pageWindow(args);
     const values = quoteFilterValues(filter);
-    const page = await pageOfParent(context, "Person.quotesConnection", [values, orderBy], quotesOfSpeakers(values, orderBy ?? undefined), window, person.dbId);
+    // A person page lists quotes with their articles' titles: the page brings them along.
+    const withArticles = connectionNodes(Selection.of(info), "QuoteConnection", "QuoteEdge").field("Quote", "article").selected;
+    const query = quotesOfSpeakers(values, orderBy ?? undefined, { withArticles });
+    const page = await pageOfParent(context, "Person.quotesConnection", [values, orderBy, withArticles], query, window, person.dbId);
+    if (withArticles) for (const row of page.rows) context.loaders.article.prime(row.articleId as number, articleFromRow(quoteArticleOf(row)));
     return toConnection(QuoteConnection, QuoteEdge, page, nodesOfRows(context.loaders.quote, page, (row) => quoteFromRow(quoteRowOf(row))), searchFields);
   }
 

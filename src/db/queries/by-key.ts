@@ -66,6 +66,16 @@ function columnsOf<R>(row: { id: number } & Record<string, unknown>, columns: re
 export const quoteRowOf = (row: { id: number } & Record<string, unknown>): QuoteRow =>
   columnsOf(row, QUOTE_COLUMNS.filter((c) => c !== "id"), (column) => (column === "position" ? "quotePosition" : column));
 
+/** A quote's article in a quote page's rows: every article column, named "article.<column>". */
+export const QUOTE_ARTICLE = {
+  join: Prisma.raw(`JOIN "Article" qa ON qa.id = e."articleId"`),
+  columns: Prisma.raw(ARTICLE_COLUMNS.map((column) => `qa."${column}" AS "article.${column}"`).join(", ")),
+};
+
+/** The article of a quote page's row that has the QUOTE_ARTICLE columns. */
+export const quoteArticleOf = (row: { id: number } & Record<string, unknown>): ArticleRow =>
+  columnsOf(row, ARTICLE_COLUMNS, (column) => `article.${column}`);
+
 /** The article of a list row that has the article fields, all or those selected (withArticleRows). */
 export const articleRowOf = (row: { id: number } & Record<string, unknown>): ArticleRow => columnsOf(row, ARTICLE_FIELDS);
 

@@ -21,7 +21,12 @@ export interface ListQuery {
    * The listed entity's table and columns (alias e), for nested pages to return whole
    * rows: joined to the page's rows only, after the window functions ranked the keys.
    */
-  entity?: { table: Prisma.Sql; columns: Prisma.Sql };
+  entity?: {
+    table: Prisma.Sql;
+    columns: Prisma.Sql;
+    /** Tables joined to the entity (e) for more columns in its rows, e.g. a quote's article. */
+    joins?: Prisma.Sql;
+  };
 }
 
 export interface PageRow {
@@ -111,7 +116,7 @@ export async function fetchPagesByParent(
   // Row 1 of every list always comes back too, so a list whose page is empty still
   // reports its total; it is dropped below when outside the window.
   const entity = query.entity
-    ? { columns: Prisma.sql`, ${query.entity.columns}`, join: Prisma.sql`JOIN ${query.entity.table} e ON e.id = ranked.id` }
+    ? { columns: Prisma.sql`, ${query.entity.columns}`, join: Prisma.sql`JOIN ${query.entity.table} e ON e.id = ranked.id ${query.entity.joins ?? Prisma.empty}` }
     : { columns: Prisma.empty, join: Prisma.empty };
   const rows = await db.query<PageRow & { parent: number; total: number }>(Prisma.sql`
     SELECT ranked.*${entity.columns} FROM (
