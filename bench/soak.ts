@@ -1,6 +1,7 @@
-// npm run bench:soak -- [--database URL] [--articles 5000] [--seconds 60] [--rate 50]
+// npm run bench:soak -- [--database URL] [--articles 5000] [--seconds 60] [--rate 50] [--warm-up 10]
 // A fixed request rate against a newsgraph server process for a while: errors (should be
-// none) and the server's memory over time (should stay flat).
+// none), latency, and the server's memory over time (should stay flat). The same load runs
+// unmeasured first, so that the latency is not that of a server V8 has not optimised yet.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -24,7 +25,8 @@ const program = new Command("bench-soak")
   .option("--articles <n>", "corpus size (a database made by bench:queries)", "5000")
   .option("--seconds <n>", "how long", "60")
   .option("--rate <n>", "requests per second, in all", "50")
-  .action(async (o: { database: string; articles: string; seconds: string; rate: string }) => {
+  .option("--warm-up <s>", "seconds of the same load before the measured run", "10")
+  .action(async (o: { database: string; articles: string; seconds: string; rate: string; warmUp: string }) => {
     const name = corpusDatabaseName(o.articles);
     const url = withDatabaseName(o.database, name);
     const check = new pg.Client({ connectionString: url });
@@ -40,19 +42,24 @@ const program = new Command("bench-soak")
       child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
     });
     const memory: number[] = [];
-    const sampler = setInterval(() => memory.push(rssOf(child.pid!)), 5_000);
+    let sampler: NodeJS.Timeout | undefined;
     try {
       // A mix of the representative operations, round robin.
       const bodies = [OPERATIONS["article page"], OPERATIONS.search, OPERATIONS["co-mention network"]].map((op) => JSON.stringify(op));
-      const result = await autocannon({
-        url: endpoint, method: "POST", duration: Number(o.seconds), connections: 10, overallRate: Number(o.rate),
+      const run = (seconds: number) => autocannon({
+        url: endpoint, method: "POST", duration: seconds, connections: 10, overallRate: Number(o.rate),
         requests: bodies.map((body) => ({ method: "POST", headers: { "content-type": "application/json" }, body })),
       });
-      const errors = result.errors + result.non2xx + result.timeouts;
+      const warmUp = Number(o.warmUp);
+      const warmUpErrors = warmUp > 0 ? await run(warmUp).then((r) => r.errors + r.non2xx + r.timeouts) : 0;
+      memory.push(rssOf(child.pid!));
+      sampler = setInterval(() => memory.push(rssOf(child.pid!)), 5_000);
+      const result = await run(Number(o.seconds));
+      const errors = result.errors + result.non2xx + result.timeouts + warmUpErrors;
       const first = memory[0] ?? 0;
       const last = memory.at(-1) ?? 0;
-      console.log(`soak: ${o.seconds} s at ${o.rate} req/s: ${result.requests.total} requests, ${errors} errors, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms;` +
-        ` server RSS ${first.toFixed(0)} MB after 5 s, ${last.toFixed(0)} MB at the end (samples every 5 s: ${memory.map((m) => m.toFixed(0)).join(", ")})`);
+      console.log(`soak: ${o.seconds} s at ${o.rate} req/s after ${warmUp} s of warm-up: ${result.requests.total} requests, ${errors} errors (warm-up included), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms;` +
+        ` server RSS ${first.toFixed(0)} MB at the start, ${last.toFixed(0)} MB at the end (samples every 5 s: ${memory.map((m) => m.toFixed(0)).join(", ")})`);
     } finally {
       clearInterval(sampler);
       child.kill("SIGTERM");
