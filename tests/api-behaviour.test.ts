@@ -156,7 +156,14 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
         person(id: $id) { articlesConnection { totalCount } quotesConnection { totalCount } } }`, { id: person.id });
       const { articlesConnection, quotesConnection } = apart.data.person;
       expect([person.articleCount, person.quoteCount], person.name).toEqual([articlesConnection.totalCount, quotesConnection.totalCount]);
+      // One person's page: the counts come with the person's row.
+      const page = await withStatements(`query($id: ID!) { person(id: $id) { name articleCount quoteCount } }`, { id: person.id });
+      expect(page.body.data.person).toEqual({ name: person.name, articleCount: person.articleCount, quoteCount: person.quoteCount });
+      expect(page.statements).toHaveLength(1);
     }
+    const uncounted = await withStatements(`query($id: ID!) { person(id: $id) { name } }`, { id: persons[0]!.id });
+    expect(uncounted.body.data.person).toEqual({ name: persons[0]!.name });
+    expect(uncounted.statements.join("\n")).not.toMatch(/count\(/);
   });
 
   it("relates persons and venues through shared articles with one statement per relation, the entities included", async () => {

@@ -54,8 +54,15 @@ export class PersonResolver implements ResolverInterface<Person> {
   }
 
   @Query(() => Person, { nullable: true, description: "One person by ID." })
-  person(@Arg("id", () => ID, { description: "Its global ID." }) id: string, @Ctx() { loaders }: Context): Promise<Person | null> {
-    return loaders.person.load(dbIdOf(id, "Person"));
+  person(
+    @Arg("id", () => ID, { description: "Its global ID." }) id: string,
+    @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Person | null> {
+    // A person page shows the counts: they come with the person's row.
+    const person = Selection.of(info);
+    const counted = person.field("Person", "articleCount").or(person.field("Person", "quoteCount")).selected;
+    return (counted ? loaders.personWithCounts : loaders.person).load(dbIdOf(id, "Person"));
   }
 
   @FieldResolver(() => Int, { description: "How many articles mention the person." })

@@ -5,7 +5,8 @@
 import DataLoader from "dataloader";
 import type * as Db from "../generated/prisma/client.js";
 import {
-  articlesByIds, commentRowsOfArticles, commentsByIds, countsByKey, personCounts, personMentions, personsByIds, personsOfArticles, quotesByIds,
+  articlesByIds, commentRowsOfArticles, commentsByIds, countsByKey, personCounts, personMentions, personsByIds, personsOfArticles, personsWithCountsByIds,
+  quotesByIds, type PersonCounts,
   quotesWithSpeakers, venueMentions, venuesByIds, venuesOfArticles, type QuoteWithSpeakerRow,
 } from "../db/queries/by-key.js";
 import type { Page } from "../db/queries/page-query.js";
@@ -80,6 +81,10 @@ export function createLoaders(db: SqlReader) {
     loader.prime(item.dbId, item);
     return item;
   };
+  const countsOfPerson = new DataLoader<number, PersonCounts>(async (ids) => {
+    const counts = new Map((await personCounts(db, ids)).map((row) => [row.key, row]));
+    return ids.map((id) => counts.get(id) ?? { articles: 0, quotes: 0 });
+  });
 
   return {
     paged: keyedLoaders<Page>(),
@@ -111,10 +116,12 @@ export function createLoaders(db: SqlReader) {
       async (ids) => (await venueMentions(db, "articleId", ids)).map(venueMentionFromRow), (m) => m.articleId),
     venueMentionsByVenue: childrenOf<VenueMention>(
       async (ids) => (await venueMentions(db, "venueId", ids)).map(venueMentionFromRow), (m) => m.venueId),
-    countsOfPerson: new DataLoader<number, { articles: number; quotes: number }>(async (ids) => {
-      const counts = new Map((await personCounts(db, ids)).map((row) => [row.key, row]));
-      return ids.map((id) => counts.get(id) ?? { articles: 0, quotes: 0 });
-    }),
+    countsOfPerson,
+    /** Persons with their counts, for a client that reads them: both loaders are primed. */
+    personWithCounts: byId<Person>(async (ids) => (await personsWithCountsByIds(db, ids)).map(({ articles, quotes, ...row }) => {
+      countsOfPerson.prime(row.id, { articles, quotes });
+      return primed(person, personFromRow(row));
+    })),
     articleCountOfVenue: countsOf((ids) => countsByKey(db, "articlesOfVenue", ids)),
   };
 }

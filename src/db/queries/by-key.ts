@@ -164,14 +164,25 @@ export function countsByKey(db: SqlReader, what: keyof typeof COUNTED, keys: rea
     WHERE ${Prisma.raw(key)} = ANY(${keyArray(keys)}) GROUP BY 1`);
 }
 
+export interface PersonCounts {
+  articles: number;
+  quotes: number;
+}
+
+/** A person's articles and quotes counted, as columns `articles` and `quotes`. */
+const countsOfPersonKey = (key: Prisma.Sql) => Prisma.sql`
+  (SELECT count(*) FROM "ArticlePerson" ap WHERE ap."personId" = ${key})::int AS articles,
+  (SELECT count(*) FROM "Quote" q WHERE q."speakerId" = ${key})::int AS quotes`;
+
 /**
  * Each person's articles and quotes, counted in one statement: a person page shows both,
  * and a statement more costs a round trip more than the second count.
  */
 export function personCounts(db: SqlReader, keys: readonly number[]) {
-  return db.query<{ key: number; articles: number; quotes: number }>(Prisma.sql`
-    SELECT k.id AS key,
-      (SELECT count(*) FROM "ArticlePerson" ap WHERE ap."personId" = k.id)::int AS articles,
-      (SELECT count(*) FROM "Quote" q WHERE q."speakerId" = k.id)::int AS quotes
-    FROM unnest(${keyArray(keys)}) AS k(id)`);
+  return db.query<{ key: number } & PersonCounts>(Prisma.sql`
+    SELECT k.id AS key, ${countsOfPersonKey(Prisma.sql`k.id`)} FROM unnest(${keyArray(keys)}) AS k(id)`);
 }
+
+/** Persons by key with their counts (a person page's first statement). */
+export const personsWithCountsByIds = (db: SqlReader, ids: readonly number[]) =>
+  db.query<Db.Person & PersonCounts>(Prisma.sql`SELECT p.*, ${countsOfPersonKey(Prisma.sql`p.id`)} FROM "Person" p WHERE p.id = ANY(${keyArray(ids)})`);
