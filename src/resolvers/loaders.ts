@@ -6,8 +6,7 @@ import DataLoader from "dataloader";
 import type * as Db from "../generated/prisma/client.js";
 import {
   articlesByIds, commentRowsOfArticles, commentsByIds, countsByKey, personCounts, personMentions, personsByIds, personsOfArticles, personsWithCountsByIds,
-  quotesByIds, type PersonCounts,
-  quotesWithSpeakers, venueMentions, venuesByIds, venuesOfArticles, type QuoteWithSpeakerRow,
+  quotesByIds, quotesWithSpeakers, venueMentions, venuesByIds, venuesOfArticles, type PersonCounts, type QuoteWithSpeakerRow,
 } from "../db/queries/by-key.js";
 import type { Page } from "../db/queries/page-query.js";
 import type { SqlReader } from "../db/sql-reader.js";
