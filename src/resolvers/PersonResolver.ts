@@ -23,6 +23,7 @@ import { PersonFilter, personFilterValues } from "./inputs/PersonFilter.js";
 import { QuoteFilter, quoteFilterValues } from "./inputs/QuoteFilter.js";
 import { ConnectionArgs, ListArgs, listSlice, pageWindow } from "./pagination.js";
 import { present } from "./present.js";
+import { primed } from "./loaders.js";
 import { relatedEntities } from "./related.js";
 import { connectionNodes, Selection } from "./lookahead.js";
 
@@ -120,7 +121,7 @@ export class PersonResolver implements ResolverInterface<Person> {
     const withArticles = connectionNodes(Selection.of(info), "QuoteConnection", "QuoteEdge").field("Quote", "article").selected;
     const query = quotesOfSpeakers(values, orderBy ?? undefined, { withArticles });
     const page = await pageOfParent(context, "Person.quotesConnection", [values, orderBy, withArticles], query, window, person.dbId);
-    if (withArticles) for (const row of page.rows) context.loaders.article.prime(row.articleId as number, articleFromRow(quoteArticleOf(row)));
+    if (withArticles) for (const row of page.rows) primed(context.loaders.article, articleFromRow(quoteArticleOf(row)));
     return toConnection(QuoteConnection, QuoteEdge, page, nodesOfRows(context.loaders.quote, page, (row) => quoteFromRow(quoteRowOf(row))), searchFields);
   }
 

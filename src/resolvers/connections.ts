@@ -8,6 +8,7 @@ import { PageInfo } from "../models/connection.js";
 import type { Article } from "../models/Article.js";
 import { articleFromRow, preloadedChildren } from "../models/from-row.js";
 import type { Context } from "./context.js";
+import { primed } from "./loaders.js";
 import { cursorAt, type PageWindow } from "./pagination.js";
 
 interface EdgeShape<N> {
@@ -66,7 +67,7 @@ export function articlesOfRows(page: Page, children: ArticleChildren): () => Pro
 export function nodesOfRows<T extends { dbId: number }>(
   loader: DataLoader<number, T | null>, page: Page, fromRow: (row: PageRow) => T,
 ): (ids: number[]) => Promise<(T | null | Error)[]> {
-  for (const row of page.rows) loader.prime(row.id, fromRow(row));
+  for (const row of page.rows) primed(loader, fromRow(row));
   return (ids) => loader.loadMany(ids);
 }
 

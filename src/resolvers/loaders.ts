@@ -20,6 +20,12 @@ import type { Person } from "../models/Person.js";
 import type { Quote } from "../models/Quote.js";
 import type { Venue } from "../models/Venue.js";
 
+/** Hands an item a statement brought along to its loader, so loading it sends no statement; answers the item. */
+export function primed<T extends { dbId: number }>(loader: DataLoader<number, T | null>, item: T): T {
+  loader.prime(item.dbId, item);
+  return item;
+}
+
 /** Loads rows by primary key, answering in the order asked (null where missing). */
 function byId<T extends { dbId: number }>(fetch: (ids: number[]) => Promise<T[]>) {
   return new DataLoader<number, T | null>(async (ids) => {
@@ -76,10 +82,6 @@ export function createLoaders(db: SqlReader) {
   };
   const quotesWithSpeakersBy = (by: "articleId" | "speakerId") => async (keys: number[]) =>
     (await quotesWithSpeakers(db, by, keys)).map(quoteWithSpeaker);
-  const primed = <T extends { dbId: number }>(loader: DataLoader<number, T | null>, item: T) => {
-    loader.prime(item.dbId, item);
-    return item;
-  };
   const countsOfPerson = new DataLoader<number, PersonCounts>(async (ids) => {
     const counts = new Map((await personCounts(db, ids)).map((row) => [row.key, row]));
     return ids.map((id) => counts.get(id) ?? { articles: 0, quotes: 0 });

@@ -6,7 +6,7 @@ import { personFromRow, venueFromRow } from "../models/from-row.js";
 import type { Person } from "../models/Person.js";
 import type { Venue } from "../models/Venue.js";
 import type { Context } from "./context.js";
-import type { Loaders } from "./loaders.js";
+import { primed, type Loaders } from "./loaders.js";
 import { badInput, inRange } from "./errors.js";
 import { MAX_PAGE_SIZE } from "./pagination.js";
 
@@ -36,12 +36,5 @@ export async function relatedEntities<K extends MentionKind>(
 
 /** The person or venue of a row, also handed to its loader, so loading it again sends no statement. */
 function primedEntity(loaders: Loaders, kind: MentionKind, row: Db.Person | Db.Venue): Person | Venue {
-  if (kind === "person") {
-    const person = personFromRow(row as Db.Person);
-    loaders.person.prime(person.dbId, person);
-    return person;
-  }
-  const venue = venueFromRow(row as Db.Venue);
-  loaders.venue.prime(venue.dbId, venue);
-  return venue;
+  return kind === "person" ? primed(loaders.person, personFromRow(row as Db.Person)) : primed(loaders.venue, venueFromRow(row as Db.Venue));
 }
