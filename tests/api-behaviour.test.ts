@@ -4,6 +4,7 @@
 import { getNamedType, isLeafType, isNonNullType, type GraphQLObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Prisma } from "../src/generated/prisma/client.js";
+import { passagesOf } from "../src/db/queries/sql.js";
 import { ingestInput } from "../src/ingest/pipeline.js";
 import { getSchema } from "../src/schema.js";
 import { databaseKinds, useFreshDatabase } from "./helpers/databases.js";
@@ -445,6 +446,46 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
     expect(await find("Vogel")).toEqual([]);
     const again = await server.graphql(`mutation($id: ID!) { deleteArticle(id: $id) { deletedId } }`, { id: articles[0].id }, WRITE);
     expect(again.body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
+  // Last: it adds an article, which the tests above do not expect.
+  it("makes a search snippet from the passages that hold the query's words, not from the text between them", async () => {
+    const filler = (word: string) =>
+      Array.from({ length: 6 }, (_, i) => `The ${word} committee met for session ${i + 1} and adjourned without a statement.`).join(" ");
+    const text = [
+      "Harbour Board Reviews Quorlap Tariffs at Pennick", "",
+      "The harbour board said on Monday that quorlap tariffs would be reviewed before the summer season.", "",
+      filler("zeppelin"), "",
+      "Officials in Vintrese will publish the new schedule next month.", "",
+      filler("marigold"),
+    ].join("\n");
+    const ingested = await server.graphql(`mutation($text: String!) { ingestArticle(input: { text: $text }) { status article { id } } }`, { text }, WRITE);
+    expect(ingested.body.data?.ingestArticle.status).toBe("NEW");
+
+    const snippetOf = async (query: string) => {
+      const { body } = await server.graphql(`query($query: String!) { search(query: $query) { edges { snippet } } }`, { query });
+      expect(body.data.search.edges).toHaveLength(1);
+      return body.data.search.edges[0].snippet as string;
+    };
+    const snippet = await snippetOf("quorlap vintrese");
+    expect(snippet).toMatch(/<mark>quorlap<\/mark>/);
+    expect(snippet).toMatch(/<mark>Vintrese<\/mark>/);
+    expect(snippet).not.toMatch(/zeppelin|marigold/);
+    // Re-extraction writes the passages again.
+    const reprocessed = await server.graphql(`mutation($id: ID!) { reprocessArticle(id: $id) { status } }`, { id: ingested.body.data.ingestArticle.article.id }, WRITE);
+    expect(reprocessed.body.data?.reprocessArticle.status).toBe("UPDATED");
+    expect(await snippetOf("quorlap vintrese")).toBe(snippet);
+
+    // A word only the title has: the snippet is the start of the body, nothing marked.
+    const titleOnly = await snippetOf("pennick");
+    expect(titleOnly).toMatch(/^The harbour board said/);
+    expect(titleOnly).not.toMatch(/<mark>/);
+
+    // Every stored article has a row for each passage of its body.
+    const [{ mismatched }] = await fresh.current.db.prisma.$queryRaw<{ mismatched: number }[]>`
+      SELECT count(*)::int AS mismatched FROM "Article" a
+      WHERE cardinality(${passagesOf(Prisma.sql`a.body`)}) <> (SELECT count(*) FROM "ArticlePassage" ap WHERE ap."articleId" = a.id)`;
+    expect(mismatched).toBe(0);
   });
 });
 

@@ -10,6 +10,7 @@
 // order and rarely deadlock; when they do, the ingest is retried.
 import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import { passagesOf } from "../db/queries/sql.js";
 import { EXTRACTOR_VERSION } from "./extract.js";
 import { normalizeName } from "./normalize.js";
 import type { Extraction, ExtractedPerson, RawDocument } from "./types.js";
@@ -94,8 +95,19 @@ function articleValues(doc: RawDocument, x: Extraction) {
 }
 
 /**
- * Inserts the article with its search vector; returns its id, or null when an article with
- * the same content is already stored (a concurrent insert of it waits for the other to end).
+ * Inserts the passages of an article's body with their search vectors (ArticlePassage), for
+ * the article whose id `article` (a FROM item with an id column) gives.
+ */
+function insertPassages(body: string, article: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`INSERT INTO "ArticlePassage" ("articleId", position, "searchVector")
+    SELECT article.id, p.n, to_tsvector('english', p.text)
+    FROM ${article} AS article CROSS JOIN unnest(${passagesOf(Prisma.sql`${body}`)}) WITH ORDINALITY AS p(text, n)`;
+}
+
+/**
+ * Inserts the article with its search vector and passages; returns its id, or null when an
+ * article with the same content is already stored (a concurrent insert of it waits for the
+ * other to end).
  * The same statement looks up the stored persons its names may resolve to: one round trip
  * fewer per article.
  */
@@ -109,7 +121,8 @@ async function insertArticleRow(tx: Tx, doc: RawDocument, x: Extraction, hash: s
         ${a.photoCaption}, ${a.photoCredit}, ${a.tags}::text[], ${a.relatedHeadlines}::text[], ${EXTRACTOR_VERSION}, ${searchVector}, now())
       ON CONFLICT ("contentHash") DO NOTHING
       RETURNING id
-    )
+    ),
+    passages AS (${insertPassages(a.body, Prisma.sql`inserted`)})
     SELECT (SELECT id FROM inserted) AS id, ${x.persons.length ? storedPersonsJson(x.persons) : Prisma.sql`'[]'::json`} AS stored`;
   return { id: row?.id ?? null, stored: row?.stored ?? [] };
 }
@@ -121,12 +134,15 @@ async function updateArticleRow(tx: Tx, doc: RawDocument, x: Extraction, article
     WITH q AS (DELETE FROM "Quote" WHERE "articleId" = ${articleId}),
          c AS (DELETE FROM "Comment" WHERE "articleId" = ${articleId}),
          ap AS (DELETE FROM "ArticlePerson" WHERE "articleId" = ${articleId}),
-         av AS (DELETE FROM "ArticleVenue" WHERE "articleId" = ${articleId})
+         av AS (DELETE FROM "ArticleVenue" WHERE "articleId" = ${articleId}),
+         ps AS (DELETE FROM "ArticlePassage" WHERE "articleId" = ${articleId})
     UPDATE "Article" SET format = ${doc.format}, "inputHints" = ${hints}, url = ${a.url}, title = ${a.title}, body = ${a.body},
       "publishedAt" = ${publishedAt}, dateline = ${a.dateline}, source = ${a.source}, "photoCaption" = ${a.photoCaption},
       "photoCredit" = ${a.photoCredit}, tags = ${a.tags}::text[], "relatedHeadlines" = ${a.relatedHeadlines}::text[],
       "extractorVersion" = ${EXTRACTOR_VERSION}, "searchVector" = ${searchVector}, "updatedAt" = now()
     WHERE id = ${articleId}`;
+  // A statement of its own: the new passages have the keys of the ones deleted above.
+  await tx.$executeRaw(insertPassages(a.body, Prisma.sql`(SELECT ${articleId}::int AS id)`));
 }
 
 /** The rows derived from an extraction, keyed by normalized names (ids are the database's to give). */

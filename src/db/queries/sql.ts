@@ -9,6 +9,17 @@ export function tsQuery(search: string): Prisma.Sql {
   return Prisma.sql`websearch_to_tsquery(${TEXT_SEARCH_CONFIG}, ${search})`;
 }
 
+/**
+ * Where a body splits into passages: at blank lines, as articles are written. The ingest's
+ * ArticlePassage rows and the snippets' passages must split alike.
+ */
+const PASSAGE_BREAK = Prisma.raw(String.raw`'\n\s*\n'`);
+
+/** The passages of a body, in order, as a text[]. */
+export function passagesOf(body: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`regexp_split_to_array(${body}, ${PASSAGE_BREAK})`;
+}
+
 /** Options for ts_headline: matches in <mark>, a few short passages. */
 export const HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter= … ";
 
