@@ -3,8 +3,9 @@
 // a source, a search, a person or a venue.
 import { Arg, Ctx, Int, Query, Resolver, registerEnumType } from "type-graphql";
 import {
-  coMentionEdges, timeline, topPersons, topSpeakers, topVenues, type TimelineInterval,
+  coMentionNetwork, timeline, topPersons, topSpeakers, topVenues, type TimelineInterval,
 } from "../db/queries/analytics.js";
+import { personFromJson } from "../models/from-row.js";
 import type { Person } from "../models/Person.js";
 import { CoMentionNetwork, PersonCount, SpeakerCount, TimelineBucket, VenueCount } from "../models/stats.js";
 import type { Venue } from "../models/Venue.js";
@@ -12,6 +13,7 @@ import type { Context } from "./context.js";
 import { inRange } from "./errors.js";
 import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
 import { withLoaded } from "./connections.js";
+import { primed } from "./loaders.js";
 import { fillTimeline } from "./timeline.js";
 
 enum Interval {
@@ -93,19 +95,12 @@ export class AnalyticsResolver {
     @Arg("maxNodes", () => Int, { defaultValue: 50, description: `Consider the persons in this many of the most mentioned, at most ${MAX_NETWORK_NODES}.` }) maxNodes: number,
     @Ctx() { db, loaders }: Context,
   ): Promise<CoMentionNetwork> {
-    const values = articleFilterValues(filter);
-    const edges = await coMentionEdges(db, values, inRange(minWeight, "minWeight", 1, 1_000_000), inRange(maxNodes, "maxNodes", 1, MAX_NETWORK_NODES));
-    const counts = new Map(edges.flatMap((e) => [[e.source, e.sourceArticleCount], [e.target, e.targetArticleCount]] as const));
-    const personIds = [...counts.keys()];
-    const persons = await loaders.person.loadMany(personIds);
-    const byId = new Map(personIds.map((id, i) => [id, persons[i]]));
-    const present = (id: number) => { const p = byId.get(id); return p && !(p instanceof Error) ? (p as Person) : null; };
+    const network = await coMentionNetwork(db, articleFilterValues(filter), inRange(minWeight, "minWeight", 1, 1_000_000), inRange(maxNodes, "maxNodes", 1, MAX_NETWORK_NODES));
+    // The statement brought the persons along: their loader gets them too.
+    const persons = new Map(network.nodes.map(({ person }) => [person.id, primed(loaders.person, personFromJson(person))]));
     return Object.assign(new CoMentionNetwork(), {
-      nodes: [...counts]
-        .filter(([id]) => present(id))
-        .sort(([a, countA], [b, countB]) => countB - countA || a - b)
-        .map(([id, articleCount]) => ({ person: present(id)!, articleCount })),
-      edges: edges.filter((e) => present(e.source) && present(e.target)).map((e) => ({ source: present(e.source)!, target: present(e.target)!, weight: e.weight })),
+      nodes: network.nodes.map(({ person, articleCount }) => ({ person: persons.get(person.id)!, articleCount })),
+      edges: network.edges.map((e) => ({ source: persons.get(e.source)!, target: persons.get(e.target)!, weight: e.weight })),
     });
   }
 }

@@ -4,6 +4,7 @@ import { Prisma } from "../../generated/prisma/client.js";
 import type * as Db from "../../generated/prisma/client.js";
 import type { SqlReader } from "../sql-reader.js";
 import { articleConditions, type ArticleFilterValues } from "./articles.js";
+import { personJson, type PersonJson } from "./by-key.js";
 import { conditions } from "./page-query.js";
 
 const matching = (filter: ArticleFilterValues) => conditions(articleConditions(filter));
@@ -62,25 +63,24 @@ export function timeline(db: SqlReader, filter: ArticleFilterValues, interval: T
     GROUP BY 1 ORDER BY 1`);
 }
 
-export interface CoMentionEdgeRow {
-  source: number;
-  target: number;
-  weight: number;
-  /** How many matching articles name the source, and the target. */
-  sourceArticleCount: number;
-  targetArticleCount: number;
+export interface CoMentionNetworkRows {
+  /** The persons with an edge, most matching articles first, with their count of them. */
+  nodes: { person: PersonJson; articleCount: number }[];
+  /** Heaviest first. */
+  edges: { source: number; target: number; weight: number }[];
 }
 
 /**
  * The co-occurrence network of the `maxNodes` persons most mentioned in the matching
- * articles: pairs named together in at least `minWeight` of them, with each person's count of
- * matching articles. One statement; without a filter it reads ArticlePerson alone (every row
- * has its article), through the index that covers person, article and mention count.
+ * articles: pairs named together in at least `minWeight` of them, and the persons of those
+ * pairs with their count of matching articles. One statement, persons included: its rows
+ * are the edges, then the nodes. Without a filter it reads ArticlePerson alone (every row has
+ * its article), through the index that covers person, article and mention count.
  */
-export function coMentionEdges(db: SqlReader, filter: ArticleFilterValues, minWeight: number, maxNodes: number): Promise<CoMentionEdgeRow[]> {
+export async function coMentionNetwork(db: SqlReader, filter: ArticleFilterValues, minWeight: number, maxNodes: number): Promise<CoMentionNetworkRows> {
   const where = articleConditions(filter);
   const matchingOnly = (alias: string) => (where.length ? Prisma.sql`JOIN matching m ON m.id = ${Prisma.raw(alias)}."articleId"` : Prisma.empty);
-  return db.query<CoMentionEdgeRow>(Prisma.sql`
+  const rows = await db.query<{ source: number; target: number | null; weight: number; person: PersonJson | null }>(Prisma.sql`
     WITH matching AS (SELECT a.id FROM "Article" a WHERE ${conditions(where)}),
     top AS (
       SELECT ap."personId" AS id, count(*)::int AS "articleCount" FROM "ArticlePerson" ap ${matchingOnly("ap")}
@@ -95,9 +95,19 @@ export function coMentionEdges(db: SqlReader, filter: ArticleFilterValues, minWe
       WHERE y."personId" IN (SELECT id FROM top)
       GROUP BY x."personId", y."personId" HAVING count(*) >= ${minWeight}
     )
-    SELECT e.source, e.target, e.weight, s."articleCount" AS "sourceArticleCount", t."articleCount" AS "targetArticleCount"
-    FROM edges e JOIN top s ON s.id = e.source JOIN top t ON t.id = e.target
-    ORDER BY e.weight DESC, e.source ASC, e.target ASC`);
+    SELECT * FROM (
+      SELECT e.source, e.target, e.weight, NULL::json AS person FROM edges e
+      UNION ALL
+      -- A node: its key as source, its count of matching articles as weight, no target.
+      SELECT node.id, NULL, node."articleCount", ${personJson(Prisma.sql`node.id`)} FROM top node
+      WHERE node.id IN (SELECT source FROM edges UNION SELECT target FROM edges)
+    ) network ORDER BY target IS NULL, weight DESC, source ASC, target ASC`);
+  const network: CoMentionNetworkRows = { nodes: [], edges: [] };
+  for (const { source, target, weight, person } of rows) {
+    if (target === null) network.nodes.push({ person: person!, articleCount: weight });
+    else network.edges.push({ source, target, weight });
+  }
+  return network;
 }
 
 /** The mention tables that relate persons and venues through shared articles. */

@@ -111,7 +111,7 @@ export const PERSON_DETAILS: readonly PersonDetail[] = ["aliases", "roles"];
  * A row by its key as JSON, as a scalar subquery: always a primary-key lookup, where a
  * join inside a correlated subquery may be planned as a scan of the whole table per row.
  */
-function personJson(key: Prisma.Sql, details: readonly PersonDetail[] = PERSON_DETAILS): Prisma.Sql {
+export function personJson(key: Prisma.Sql, details: readonly PersonDetail[] = PERSON_DETAILS): Prisma.Sql {
   const fields = ["id", "name", ...details].map((f) => `'${f}', t."${f}"`).join(", ");
   return Prisma.sql`(SELECT json_build_object(${Prisma.raw(fields)}) FROM "Person" t WHERE t.id = ${key})`;
 }
