@@ -488,6 +488,37 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
       WHERE cardinality(${passagesOf(Prisma.sql`a.body`)}) <> (SELECT count(*) FROM "ArticlePassage" ap WHERE ap."articleId" = a.id)`;
     expect(mismatched).toBe(0);
   });
+
+  // Last too: it adds articles.
+  it("keeps each person's article and mention counts through ingests, concurrent ones included, edits and deletions", async () => {
+    // The tests above ingested, reprocessed, merged, renamed and deleted; now concurrent ingests sharing persons.
+    const texts = lisbonVariants(6).map((text) => text.replace(/^Night Market in Lisbon, Evening/, "Counting Persons in Lisbon, Evening"));
+    const results = await Promise.all(texts.map((text) =>
+      server.graphql(`mutation($text: String!) { ingestArticle(input: { text: $text }) { status } }`, { text }, WRITE)));
+    expect(results.map((r) => r.body.data?.ingestArticle.status)).toEqual(texts.map(() => "NEW"));
+
+    const { prisma } = fresh.current.db;
+    const countedAndKept = async () => ({
+      counted: await prisma.$queryRaw<{ id: number; articleCount: number; mentionCount: number }[]>`
+        SELECT p.id, count(ap."articleId")::int AS "articleCount", coalesce(sum(ap."mentionCount"), 0)::int AS "mentionCount"
+        FROM "Person" p LEFT JOIN "ArticlePerson" ap ON ap."personId" = p.id GROUP BY p.id ORDER BY p.id`,
+      kept: await prisma.person.findMany({ select: { id: true, articleCount: true, mentionCount: true }, orderBy: { id: "asc" } }),
+    });
+    const { counted, kept } = await countedAndKept();
+    expect(counted.length).toBeGreaterThan(0);
+    expect(kept).toEqual(counted);
+    // A mention count changed in place (no write path of ours does; a hand edit might).
+    await prisma.$executeRaw`UPDATE "ArticlePerson" SET "mentionCount" = "mentionCount" + 2 WHERE "personId" = ${counted[0]!.id}`;
+    const edited = await countedAndKept();
+    expect(edited.kept).toEqual(edited.counted);
+    expect(edited.kept[0]!.mentionCount).toBeGreaterThan(counted[0]!.mentionCount);
+
+    // The unfiltered top list reads those counts, and answers as counting would.
+    const { body } = await server.graphql(`{ topPersons(first: 5) { articleCount mentionCount person { id } } }`);
+    const byCount = [...edited.counted].filter((c) => c.articleCount > 0)
+      .sort((a, b) => b.articleCount - a.articleCount || b.mentionCount - a.mentionCount || a.id - b.id).slice(0, 5);
+    expect(body.data.topPersons.map((t: any) => [t.articleCount, t.mentionCount])).toEqual(byCount.map((c) => [c.articleCount, c.mentionCount]));
+  });
 });
 
 describe("co-mention network counts", () => {

@@ -15,8 +15,17 @@ export interface EntityCountRow {
   mentionCount: number;
 }
 
+/**
+ * The persons most mentioned in all articles, from the counts the triggers keep on Person
+ * (an index holds them in this order): what counting every mention would answer.
+ */
+const MOST_MENTIONED_PERSONS = Prisma.sql`
+  SELECT p.id, p."articleCount", p."mentionCount" FROM "Person" p WHERE p."articleCount" > 0
+  ORDER BY p."articleCount" DESC, p."mentionCount" DESC, p.id ASC`;
+
 /** Persons most often mentioned in the matching articles. */
 export function topPersons(db: SqlReader, filter: ArticleFilterValues, limit: number): Promise<EntityCountRow[]> {
+  if (!articleConditions(filter).length) return db.query<EntityCountRow>(Prisma.sql`${MOST_MENTIONED_PERSONS} LIMIT ${limit}`);
   return db.query<EntityCountRow>(Prisma.sql`
     SELECT ap."personId" AS id, count(*)::int AS "articleCount", sum(ap."mentionCount")::int AS "mentionCount"
     FROM "ArticlePerson" ap JOIN "Article" a ON a.id = ap."articleId"
@@ -74,18 +83,22 @@ export interface CoMentionNetworkRows {
  * The co-occurrence network of the `maxNodes` persons most mentioned in the matching
  * articles: pairs named together in at least `minWeight` of them, and the persons of those
  * pairs with their count of matching articles. One statement, persons included: its rows
- * are the edges, then the nodes. Without a filter it reads ArticlePerson alone (every row has
- * its article), through the index that covers person, article and mention count.
+ * are the edges, then the nodes. Without a filter the top persons come from the counts kept
+ * on Person, and the edges from ArticlePerson alone (every row has its article), through the
+ * index that covers person, article and mention count.
  */
 export async function coMentionNetwork(db: SqlReader, filter: ArticleFilterValues, minWeight: number, maxNodes: number): Promise<CoMentionNetworkRows> {
   const where = articleConditions(filter);
   const matchingOnly = (alias: string) => (where.length ? Prisma.sql`JOIN matching m ON m.id = ${Prisma.raw(alias)}."articleId"` : Prisma.empty);
+  // Over all articles, the kept counts; over some, counted from their mentions.
+  const top = where.length
+    ? Prisma.sql`
+      SELECT ap."personId" AS id, count(*)::int AS "articleCount" FROM "ArticlePerson" ap ${matchingOnly("ap")}
+      GROUP BY ap."personId" ORDER BY count(*) DESC, sum(ap."mentionCount") DESC, ap."personId" ASC LIMIT ${maxNodes}`
+    : Prisma.sql`SELECT most.id, most."articleCount" FROM (${MOST_MENTIONED_PERSONS} LIMIT ${maxNodes}) most`;
   const rows = await db.query<{ source: number; target: number | null; weight: number; person: PersonJson | null }>(Prisma.sql`
     WITH matching AS (SELECT a.id FROM "Article" a WHERE ${conditions(where)}),
-    top AS (
-      SELECT ap."personId" AS id, count(*)::int AS "articleCount" FROM "ArticlePerson" ap ${matchingOnly("ap")}
-      GROUP BY ap."personId" ORDER BY count(*) DESC, sum(ap."mentionCount") DESC, ap."personId" ASC LIMIT ${maxNodes}
-    ),
+    top AS (${top}),
     -- From each top person's mentions to the other persons of the same articles, by index:
     -- half the time of joining the top persons' mentions with themselves.
     edges AS (
