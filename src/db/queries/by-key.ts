@@ -169,9 +169,12 @@ export interface PersonCounts {
   quotes: number;
 }
 
-/** A person's articles and quotes counted, as columns `articles` and `quotes`. */
+/**
+ * A person's articles and quotes, as columns `articles` and `quotes`: the article count is
+ * the one kept on the person's row (by the triggers on ArticlePerson), the quotes counted.
+ */
 const countsOfPersonKey = (key: Prisma.Sql) => Prisma.sql`
-  (SELECT count(*) FROM "ArticlePerson" ap WHERE ap."personId" = ${key})::int AS articles,
+  coalesce((SELECT counted."articleCount" FROM "Person" counted WHERE counted.id = ${key}), 0) AS articles,
   (SELECT count(*) FROM "Quote" q WHERE q."speakerId" = ${key})::int AS quotes`;
 
 /**
