@@ -110,10 +110,11 @@ export const PERSON_DETAILS: readonly PersonDetail[] = ["aliases", "roles"];
 /**
  * A row by its key as JSON, as a scalar subquery: always a primary-key lookup, where a
  * join inside a correlated subquery may be planned as a scan of the whole table per row.
+ * Its alias is its own: a caller's key such as t.id would otherwise name the inner row.
  */
 export function personJson(key: Prisma.Sql, details: readonly PersonDetail[] = PERSON_DETAILS): Prisma.Sql {
-  const fields = ["id", "name", ...details].map((f) => `'${f}', t."${f}"`).join(", ");
-  return Prisma.sql`(SELECT json_build_object(${Prisma.raw(fields)}) FROM "Person" t WHERE t.id = ${key})`;
+  const fields = ["id", "name", ...details].map((f) => `'${f}', json_person."${f}"`).join(", ");
+  return Prisma.sql`(SELECT json_build_object(${Prisma.raw(fields)}) FROM "Person" json_person WHERE json_person.id = ${key})`;
 }
 
 /** The quotes of articles in reading order, or of speakers newest article first, with the speaker. */
@@ -169,23 +170,21 @@ export interface PersonCounts {
   quotes: number;
 }
 
-/**
- * A person's articles and quotes, as columns `articles` and `quotes`: the article count is
- * the one kept on the person's row (by the triggers on ArticlePerson), the quotes counted.
- */
-const countsOfPersonKey = (key: Prisma.Sql) => Prisma.sql`
-  coalesce((SELECT counted."articleCount" FROM "Person" counted WHERE counted.id = ${key}), 0) AS articles,
-  (SELECT count(*) FROM "Quote" q WHERE q."speakerId" = ${key})::int AS quotes`;
+/** A person's quotes counted, as column `quotes`. */
+const quotesOfPersonKey = (key: Prisma.Sql) => Prisma.sql`(SELECT count(*) FROM "Quote" q WHERE q."speakerId" = ${key})::int AS quotes`;
 
 /**
- * Each person's articles and quotes, counted in one statement: a person page shows both,
- * and a statement more costs a round trip more than the second count.
+ * Each person's articles and quotes in one statement: a person page shows both, and a
+ * statement more costs a round trip more than the second count. The article count is the
+ * one kept on the person's row (by the triggers on ArticlePerson); the quotes are counted.
  */
 export function personCounts(db: SqlReader, keys: readonly number[]) {
   return db.query<{ key: number } & PersonCounts>(Prisma.sql`
-    SELECT k.id AS key, ${countsOfPersonKey(Prisma.sql`k.id`)} FROM unnest(${keyArray(keys)}) AS k(id)`);
+    SELECT k.id AS key, coalesce(p."articleCount", 0) AS articles, ${quotesOfPersonKey(Prisma.sql`k.id`)}
+    FROM unnest(${keyArray(keys)}) AS k(id) LEFT JOIN "Person" p ON p.id = k.id`);
 }
 
 /** Persons by key with their counts (a person page's first statement). */
 export const personsWithCountsByIds = (db: SqlReader, ids: readonly number[]) =>
-  db.query<Db.Person & PersonCounts>(Prisma.sql`SELECT p.*, ${countsOfPersonKey(Prisma.sql`p.id`)} FROM "Person" p WHERE p.id = ANY(${keyArray(ids)})`);
+  db.query<Db.Person & PersonCounts>(Prisma.sql`
+    SELECT p.*, p."articleCount" AS articles, ${quotesOfPersonKey(Prisma.sql`p.id`)} FROM "Person" p WHERE p.id = ANY(${keyArray(ids)})`);
