@@ -6,6 +6,7 @@ import type { SqlReader } from "../sql-reader.js";
 import { articleConditions, type ArticleFilterValues } from "./articles.js";
 import { personJson, type PersonJson } from "./by-key.js";
 import { conditions } from "./page-query.js";
+import { keyIn } from "./sql.js";
 
 const matching = (filter: ArticleFilterValues) => conditions(articleConditions(filter));
 
@@ -153,7 +154,7 @@ export async function relatedByParent<K extends MentionKind>(
       SELECT x.${x.key} AS parent, y.${y.key} AS id, count(*)::int AS "sharedArticles",
         row_number() OVER (PARTITION BY x.${x.key} ORDER BY count(*) DESC, y.${y.key} ASC) AS rank
       FROM ${x.table} x JOIN ${y.table} y ON y."articleId" = x."articleId" ${notSelf}
-      WHERE x.${x.key} = ANY(${[...parents]}::int[])
+      WHERE ${keyIn(Prisma.sql`x.${x.key}`, parents)}
       GROUP BY x.${x.key}, y.${y.key} HAVING count(*) >= ${minShared}
     ) ranked JOIN ${y.entity} e ON e.id = ranked.id WHERE ranked.rank <= ${limit} ORDER BY ranked.parent, ranked.rank`);
   const byParent = new Map<number, { row: EntityRow<K>; sharedArticles: number }[]>(parents.map((p) => [p, []]));

@@ -4,6 +4,7 @@
 // costs the same number of statements whatever the page size or the number of parents.
 import { Prisma } from "../../generated/prisma/client.js";
 import type { SqlReader } from "../sql-reader.js";
+import { keyIn } from "./sql.js";
 import { offsetAndLimit, needsTotalFirst, type PageWindow } from "../../resolvers/pagination.js";
 
 export interface ListQuery {
@@ -123,7 +124,7 @@ export async function fetchPagesByParent(
       SELECT ${query.parent} AS parent, ${query.id} AS id${extraColumns(query.columns)},
         row_number() OVER (PARTITION BY ${query.parent} ORDER BY ${query.orderBy})::int AS position,
         count(*) OVER (PARTITION BY ${query.parent})::int AS total
-      FROM ${query.from} WHERE ${query.parent} = ANY(${[...parents]}::int[]) AND ${conditions(query.where)}
+      FROM ${query.from} WHERE ${keyIn(query.parent, parents)} AND ${conditions(query.where)}
     ) ranked ${entity.join}
     WHERE ranked.position = 1 OR (ranked.position > ${after}::int AND ranked.position < COALESCE(${before}::int, ranked.total + 1)
       AND (${first}::int IS NULL OR ranked.position <= ${after}::int + ${first}::int)

@@ -37,3 +37,14 @@ export function containsPattern(text: string): string {
 export function hasSearchText(search: string | null | undefined): search is string {
   return !!search && /[\p{L}\p{N}]/u.test(search);
 }
+
+/**
+ * `column` is one of `keys`. The statements run on generic plans (connection.ts), and a
+ * generic plan takes an array parameter for ten keys: for the one parent of a detail page
+ * (a person's quotes, articles, co-mentions) it then hash-joins whole tables where a few
+ * index lookups do. One key is written as a scalar, a statement text of its own with a
+ * plan of its own.
+ */
+export function keyIn(column: Prisma.Sql, keys: readonly number[]): Prisma.Sql {
+  return keys.length === 1 ? Prisma.sql`${column} = ${keys[0]}::int` : Prisma.sql`${column} = ANY(${[...keys]}::int[])`;
+}
