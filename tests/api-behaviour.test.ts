@@ -214,6 +214,39 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
     expect(textOnly.statements.join("\n")).not.toMatch(/"article\./);
   });
 
+  it("reads only the article columns a nested page selects, and serves the same articles whole where a field below reads more", async () => {
+    const titles = await withStatements(`{ persons(first: 4, orderBy: { field: ARTICLE_COUNT, direction: DESC }) {
+      quotesConnection(first: 2) { nodes { id article { id title } } } articlesConnection(first: 2) { nodes { id title } } } }`);
+    expect(titles.body.errors).toBeUndefined();
+    const nested = titles.statements.filter((sql) => /PARTITION BY/.test(sql));
+    expect(nested).toHaveLength(2);
+    for (const sql of nested) {
+      expect(sql).toMatch(/"title"/);
+      expect(sql).not.toMatch(/"body"|"tags"/);
+    }
+    // Below the page, the same articles read whole (through each one's quotes) are whole:
+    // the page's projected articles filled no loader.
+    const WHOLE = "quotes { article { id title body tags } }";
+    // One page per request: a whole read below one page must not race the other page's.
+    const PERSONS = "persons(first: 4, orderBy: { field: ARTICLE_COUNT, direction: DESC })";
+    const quotePage = await server.graphql(`{ ${PERSONS} { quotesConnection(first: 2) { nodes { id article { id title ${WHOLE} } } } } }`);
+    const articlePage = await server.graphql(`{ ${PERSONS} { articlesConnection(first: 2) { nodes { id title ${WHOLE} } } } }`);
+    const venuePage = await server.graphql(`{ venues(first: 3) { articlesConnection(first: 2) { nodes { id title ${WHOLE} } } } }`);
+    for (const page of [quotePage, articlePage, venuePage]) expect(page.body.errors).toBeUndefined();
+    const pageArticles = [
+      ...quotePage.body.data.persons.flatMap((p: any) => p.quotesConnection.nodes.map((q: any) => q.article)),
+      ...[...articlePage.body.data.persons, ...venuePage.body.data.venues].flatMap((p: any) => p.articlesConnection.nodes),
+    ];
+    const whole = pageArticles.flatMap((a: any) => a.quotes.map((q: any) => q.article));
+    expect(whole.length).toBeGreaterThan(4);
+    expect(whole.filter((a: any) => pageArticles.some((p: any) => p.id === a.id)).length, "the page's own articles, read whole").toBe(whole.length);
+    for (const article of whole.slice(0, 6)) {
+      const apart = await server.graphql(`query($id: ID!) { node(id: $id) { ... on Article { id title body tags } } }`, { id: article.id });
+      expect(apart.body.data.node.body.length).toBeGreaterThan(100);
+      expect(article).toEqual(apart.body.data.node);
+    }
+  });
+
   it("makes search snippets only when a client reads them, the same results otherwise", async () => {
     const withSnippets = await withStatements(`{ search(query: "market", first: 5) { totalCount edges { rank ...S node { title } } } }
       fragment S on ArticleEdge { snippet }`);

@@ -10,6 +10,8 @@ export class Quote extends Node {
   speakerId!: number | null;
   /** The speaker, when the statement that read the quote brought it along (null: no person). */
   preloadedSpeaker?: Person | null;
+  /** The article, with the columns a client selected, when the statement that read the quote brought it along. */
+  preloadedArticle?: Article;
 
   @Field(() => String, { description: "The quoted words, without the quotation marks." })
   text!: string;

@@ -15,7 +15,7 @@ import { Quote } from "../models/Quote.js";
 import { QuoteConnection, QuoteEdge } from "../models/QuoteConnection.js";
 import { CoMention, RelatedVenue } from "../models/stats.js";
 import { dbIdOf } from "./args.js";
-import { nodesOfRows, pageOfParent, searchFields, toConnection } from "./connections.js";
+import { nodesOfRows, ownNodes, pageOfParent, searchFields, toConnection } from "./connections.js";
 import type { Context } from "./context.js";
 import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
 import { ArticleOrder, PersonOrder, QuoteOrder } from "./inputs/orders.js";
@@ -23,9 +23,8 @@ import { PersonFilter, personFilterValues } from "./inputs/PersonFilter.js";
 import { QuoteFilter, quoteFilterValues } from "./inputs/QuoteFilter.js";
 import { ConnectionArgs, ListArgs, listSlice, pageWindow } from "./pagination.js";
 import { present } from "./present.js";
-import { primed } from "./loaders.js";
 import { relatedEntities } from "./related.js";
-import { connectionNodes, Selection } from "./lookahead.js";
+import { articleColumnsRead, connectionNodes, Selection } from "./lookahead.js";
 
 @Resolver(() => Person)
 export class PersonResolver implements ResolverInterface<Person> {
@@ -89,11 +88,14 @@ export class PersonResolver implements ResolverInterface<Person> {
     @Arg("filter", () => ArticleFilter, { nullable: true, description: "Only articles that match." }) filter: ArticleFilter | null,
     @Arg("orderBy", () => ArticleOrder, { nullable: true, description: "Sort order; newest first by default." }) orderBy: ArticleOrder | null,
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ArticleConnection> {
     const window = pageWindow(args);
     const values = articleFilterValues(filter);
-    const page = await pageOfParent(context, "Person.articlesConnection", [values, orderBy], articlesOfPersons(values, orderBy ?? undefined), window, person.dbId);
-    return toConnection(ArticleConnection, ArticleEdge, page, nodesOfRows(context.loaders.article, page, (row) => articleFromRow(articleRowOf(row))), searchFields);
+    const columns = articleColumnsRead(connectionNodes(Selection.of(info), "ArticleConnection", "ArticleEdge"));
+    const query = articlesOfPersons(values, orderBy ?? undefined, columns);
+    const page = await pageOfParent(context, "Person.articlesConnection", [values, orderBy, columns], query, window, person.dbId);
+    return toConnection(ArticleConnection, ArticleEdge, page, ownNodes(page, (row) => articleFromRow(articleRowOf(row))), searchFields);
   }
 
   @FieldResolver(() => [PersonMention], { description: "The person's mentions, one per article, with counts and roles." })
@@ -117,12 +119,17 @@ export class PersonResolver implements ResolverInterface<Person> {
   ): Promise<QuoteConnection> {
     const window = pageWindow(args);
     const values = quoteFilterValues(filter);
-    // A person page lists quotes with their articles' titles: the page brings them along.
-    const withArticles = connectionNodes(Selection.of(info), "QuoteConnection", "QuoteEdge").field("Quote", "article").selected;
-    const query = quotesOfSpeakers(values, orderBy ?? undefined, { withArticles });
-    const page = await pageOfParent(context, "Person.quotesConnection", [values, orderBy, withArticles], query, window, person.dbId);
-    if (withArticles) for (const row of page.rows) primed(context.loaders.article, articleFromRow(quoteArticleOf(row)));
-    return toConnection(QuoteConnection, QuoteEdge, page, nodesOfRows(context.loaders.quote, page, (row) => quoteFromRow(quoteRowOf(row))), searchFields);
+    // A person page lists quotes with their articles' titles: the page brings them along,
+    // with the columns read. Such quotes are the page's own; without articles they are
+    // whole rows, handed to the quote loader.
+    const article = connectionNodes(Selection.of(info), "QuoteConnection", "QuoteEdge").field("Quote", "article");
+    const articleColumns = article.selected ? articleColumnsRead(article) : undefined;
+    const query = quotesOfSpeakers(values, orderBy ?? undefined, { articleColumns });
+    const page = await pageOfParent(context, "Person.quotesConnection", [values, orderBy, articleColumns], query, window, person.dbId);
+    const nodes = articleColumns
+      ? ownNodes(page, (row) => Object.assign(quoteFromRow(quoteRowOf(row)), { preloadedArticle: articleFromRow(quoteArticleOf(row)) }))
+      : nodesOfRows(context.loaders.quote, page, (row) => quoteFromRow(quoteRowOf(row)));
+    return toConnection(QuoteConnection, QuoteEdge, page, nodes, searchFields);
   }
 
   @FieldResolver(() => [CoMention], { description: "Persons mentioned in the same articles, with how many they share, most shared first." })

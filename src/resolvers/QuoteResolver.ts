@@ -44,6 +44,7 @@ export class QuoteResolver implements ResolverInterface<Quote> {
 
   @FieldResolver(() => Article, { description: "The article the quote appears in." })
   async article(@Root() quote: Quote, @Ctx() { loaders }: Context): Promise<Article> {
+    if (quote.preloadedArticle) return quote.preloadedArticle;
     return required(await loaders.article.load(quote.articleId), `article ${quote.articleId} of quote ${quote.dbId}`);
   }
 

@@ -1,6 +1,7 @@
 import { articleRowOf } from "../db/queries/by-key.js";
 import { articleFromRow } from "../models/from-row.js";
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
 import { articlesOfVenues } from "../db/queries/articles.js";
 import { fetchIds, fetchPage } from "../db/queries/page-query.js";
 import { venueListQuery } from "../db/queries/venues.js";
@@ -11,7 +12,8 @@ import { RelatedPerson } from "../models/stats.js";
 import { Venue } from "../models/Venue.js";
 import { VenueConnection, VenueEdge } from "../models/VenueConnection.js";
 import { dbIdOf } from "./args.js";
-import { nodesOfRows, pageOfParent, searchFields, toConnection } from "./connections.js";
+import { ownNodes, pageOfParent, searchFields, toConnection } from "./connections.js";
+import { articleColumnsRead, connectionNodes, Selection } from "./lookahead.js";
 import type { Context } from "./context.js";
 import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
 import { ArticleOrder, VenueOrder } from "./inputs/orders.js";
@@ -70,11 +72,14 @@ export class VenueResolver implements ResolverInterface<Venue> {
     @Arg("filter", () => ArticleFilter, { nullable: true, description: "Only articles that match." }) filter: ArticleFilter | null,
     @Arg("orderBy", () => ArticleOrder, { nullable: true, description: "Sort order; newest first by default." }) orderBy: ArticleOrder | null,
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ArticleConnection> {
     const window = pageWindow(args);
     const values = articleFilterValues(filter);
-    const page = await pageOfParent(context, "Venue.articlesConnection", [values, orderBy], articlesOfVenues(values, orderBy ?? undefined), window, venue.dbId);
-    return toConnection(ArticleConnection, ArticleEdge, page, nodesOfRows(context.loaders.article, page, (row) => articleFromRow(articleRowOf(row))), searchFields);
+    const columns = articleColumnsRead(connectionNodes(Selection.of(info), "ArticleConnection", "ArticleEdge"));
+    const query = articlesOfVenues(values, orderBy ?? undefined, columns);
+    const page = await pageOfParent(context, "Venue.articlesConnection", [values, orderBy, columns], query, window, venue.dbId);
+    return toConnection(ArticleConnection, ArticleEdge, page, ownNodes(page, (row) => articleFromRow(articleRowOf(row))), searchFields);
   }
 
   @FieldResolver(() => [VenueMention], { description: "The venue's mentions, one per article." })

@@ -50,14 +50,19 @@ export async function toConnection<N, E extends EdgeShape<N>, C extends Connecti
 }
 
 /**
- * The articles of a page whose rows carry them and the children the client selected (see
- * withArticleRows), for toConnection. They are this page's own objects: the children are
- * projected to this selection, so they fill no loader.
+ * The page's own nodes, made from its rows, for toConnection. Rows that carry only the
+ * columns a client selected (and children projected to it) make objects that must fill
+ * no loader: another field of the request may read more of the same row.
  */
+export function ownNodes<T>(page: Page, fromRow: (row: PageRow) => T): () => Promise<T[]> {
+  const nodes = page.rows.map(fromRow);
+  return () => Promise.resolve(nodes);
+}
+
+/** The articles of a page whose rows carry them and the children the client selected (see withArticleRows). */
 export function articlesOfRows(page: Page, children: ArticleChildren): () => Promise<Article[]> {
-  const articles = page.rows.map((row) =>
+  return ownNodes(page, (row) =>
     Object.assign(articleFromRow(articleRowOf(row)), { preloaded: preloadedChildren(decodeArticleChildren(row, children)) }));
-  return () => Promise.resolve(articles);
 }
 
 /**

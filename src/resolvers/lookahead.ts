@@ -54,6 +54,11 @@ function columnsRead<C extends string>(selection: Selection, type: string, colum
   return [...read];
 }
 
+/** The article columns a selection of articles reads. */
+export function articleColumnsRead(article: Selection): ArticleColumn[] {
+  return columnsRead(article, "Article", ARTICLE_COLUMNS);
+}
+
 /**
  * What the page statement of an ArticleConnection should bring along, from the client's
  * selection: the total, the article columns read, which children with which fields, and
@@ -78,7 +83,7 @@ export function articleConnectionNeeds(info: GraphQLResolveInfo): { children: Ar
   };
   return {
     children,
-    columns: columnsRead(article, "Article", ARTICLE_COLUMNS),
+    columns: articleColumnsRead(article),
     totalCount: connection.field("ArticleConnection", "totalCount").selected,
     snippets: connection.field("ArticleConnection", "edges").field("ArticleEdge", "snippet").selected,
   };

@@ -2,7 +2,7 @@
 // Venue.articlesConnection: filters, order, and search rank and snippets.
 import { Prisma } from "../../generated/prisma/client.js";
 import { articleChildColumns, type ArticleChildren } from "./article-children.js";
-import { ARTICLE_ENTITY, articleFields, type ArticleColumn } from "./by-key.js";
+import { articleEntity, articleFields, type ArticleColumn } from "./by-key.js";
 import type { ListQuery } from "./page-query.js";
 import { direction, HEADLINE_OPTIONS, hasSearchText, passagesOf, TEXT_SEARCH_CONFIG, tsQuery } from "./sql.js";
 
@@ -95,20 +95,20 @@ export function articleListQuery(
   };
 }
 
-/** Articles that mention a person, listed per person (parent: the person's key). */
-export function articlesOfPersons(filter: ArticleFilterValues, order?: ArticleOrderValues): ListQuery & { parent: Prisma.Sql } {
+/** Articles that mention a person, listed per person (parent: the person's key), with the article columns read. */
+export function articlesOfPersons(filter: ArticleFilterValues, order: ArticleOrderValues | undefined, columns: readonly ArticleColumn[]): ListQuery & { parent: Prisma.Sql } {
   const base = articleListQuery(filter, order);
   return {
-    ...base, entity: ARTICLE_ENTITY,
+    ...base, entity: articleEntity(columns),
     from: Prisma.sql`${base.from} JOIN "ArticlePerson" parent_ap ON parent_ap."articleId" = a.id`, parent: Prisma.sql`parent_ap."personId"`,
   };
 }
 
-/** Articles that name a venue, listed per venue (parent: the venue's key). */
-export function articlesOfVenues(filter: ArticleFilterValues, order?: ArticleOrderValues): ListQuery & { parent: Prisma.Sql } {
+/** Articles that name a venue, listed per venue (parent: the venue's key), with the article columns read. */
+export function articlesOfVenues(filter: ArticleFilterValues, order: ArticleOrderValues | undefined, columns: readonly ArticleColumn[]): ListQuery & { parent: Prisma.Sql } {
   const base = articleListQuery(filter, order);
   return {
-    ...base, entity: ARTICLE_ENTITY,
+    ...base, entity: articleEntity(columns),
     from: Prisma.sql`${base.from} JOIN "ArticleVenue" parent_av ON parent_av."articleId" = a.id`, parent: Prisma.sql`parent_av."venueId"`,
   };
 }

@@ -5,6 +5,7 @@
 import { Prisma } from "../../generated/prisma/client.js";
 import type * as Db from "../../generated/prisma/client.js";
 import type { SqlReader } from "../sql-reader.js";
+import type { ListQuery } from "./page-query.js";
 
 /** The article columns the API reads: everything but the raw input, its hints and the search vector. */
 export const ARTICLE_COLUMNS = [
@@ -44,8 +45,15 @@ export function articleFields(alias: string, columns: readonly ArticleColumn[] =
   return fields.length ? [columnList(alias, fields)] : [];
 }
 
-/** The article columns for ListQuery.entity: nested pages of articles return whole articles. */
-export const ARTICLE_ENTITY = { table: Prisma.raw(`"Article"`), columns: columnList("e", ARTICLE_FIELDS) };
+/**
+ * The article columns a client reads (the key comes with every row), as ListQuery.entity
+ * for nested pages of articles: a body is most of an article's bytes, and a page of titles
+ * need not carry five bodies. None read: no entity, the page's keys are enough.
+ */
+export function articleEntity(columns: readonly ArticleColumn[]): ListQuery["entity"] {
+  const fields = ARTICLE_FIELDS.filter((column) => columns.includes(column));
+  return fields.length ? { table: Prisma.raw(`"Article"`), columns: columnList("e", fields) } : undefined;
+}
 /** The quote columns for ListQuery.entity; the quote's position is renamed, a page row has its own. */
 export const QUOTE_ENTITY = {
   table: Prisma.raw(`"Quote"`),
@@ -66,13 +74,19 @@ function columnsOf<R>(row: { id: number } & Record<string, unknown>, columns: re
 export const quoteRowOf = (row: { id: number } & Record<string, unknown>): QuoteRow =>
   columnsOf(row, QUOTE_COLUMNS.filter((c) => c !== "id"), (column) => (column === "position" ? "quotePosition" : column));
 
-/** A quote's article in a quote page's rows: every article column, named "article.<column>". */
-export const QUOTE_ARTICLE = {
-  join: Prisma.raw(`JOIN "Article" qa ON qa.id = e."articleId"`),
-  columns: Prisma.raw(ARTICLE_COLUMNS.map((column) => `qa."${column}" AS "article.${column}"`).join(", ")),
-};
+/**
+ * A quote's article in a quote page's rows: its key and the columns a client reads, named
+ * "article.<column>".
+ */
+export function quoteArticle(columns: readonly ArticleColumn[]): { join: Prisma.Sql; columns: Prisma.Sql } {
+  const read = ARTICLE_COLUMNS.filter((column) => column === "id" || columns.includes(column));
+  return {
+    join: Prisma.raw(`JOIN "Article" qa ON qa.id = e."articleId"`),
+    columns: Prisma.raw(read.map((column) => `qa."${column}" AS "article.${column}"`).join(", ")),
+  };
+}
 
-/** The article of a quote page's row that has the QUOTE_ARTICLE columns. */
+/** The article of a quote page's row that has the quoteArticle columns. */
 export const quoteArticleOf = (row: { id: number } & Record<string, unknown>): ArticleRow =>
   columnsOf(row, ARTICLE_COLUMNS, (column) => `article.${column}`);
 

@@ -1,7 +1,7 @@
 // The quote list behind Query.quotesConnection, Person.quotesConnection and
 // Article.quotesConnection: filters, order, and search rank and snippets.
 import { Prisma } from "../../generated/prisma/client.js";
-import { QUOTE_ARTICLE, QUOTE_ENTITY } from "./by-key.js";
+import { quoteArticle, QUOTE_ENTITY, type ArticleColumn } from "./by-key.js";
 import type { ListQuery } from "./page-query.js";
 import { direction, HEADLINE_OPTIONS, hasSearchText, TEXT_SEARCH_CONFIG, tsQuery } from "./sql.js";
 
@@ -67,12 +67,15 @@ export function quoteListQuery(filter: QuoteFilterValues, order: QuoteOrderValue
 }
 
 /**
- * Quotes per speaker (parent: the speaker's key); `withArticles`: each quote's article in
- * its row too (QUOTE_ARTICLE), for a client that reads Quote.article.
+ * Quotes per speaker (parent: the speaker's key); `articleColumns`: each quote's article in
+ * its row too, with those columns (quoteArticle), for a client that reads Quote.article.
  */
-export function quotesOfSpeakers(filter: QuoteFilterValues, order?: QuoteOrderValues, { withArticles = false } = {}): ListQuery & { parent: Prisma.Sql } {
-  const entity = withArticles
-    ? { ...QUOTE_ENTITY, joins: QUOTE_ARTICLE.join, columns: Prisma.sql`${QUOTE_ENTITY.columns}, ${QUOTE_ARTICLE.columns}` }
+export function quotesOfSpeakers(
+  filter: QuoteFilterValues, order?: QuoteOrderValues, { articleColumns }: { articleColumns?: readonly ArticleColumn[] } = {},
+): ListQuery & { parent: Prisma.Sql } {
+  const article = articleColumns && quoteArticle(articleColumns);
+  const entity = article
+    ? { ...QUOTE_ENTITY, joins: article.join, columns: Prisma.sql`${QUOTE_ENTITY.columns}, ${article.columns}` }
     : QUOTE_ENTITY;
   return { ...quoteListQuery(filter, order), entity, parent: Prisma.sql`q."speakerId"` };
 }
