@@ -1,4 +1,4 @@
-// npm run bench:queries -- [--database postgresql://…] [--articles 5000] [--duration 10] [--connections 10] [--postgraphile [--rounds 3]]
+// npm run bench:queries -- [--database postgresql://…] [--articles 5000] [--duration 10] [--connections 10] [--repeat 1] [--postgraphile [--rounds 3]]
 // Serves a PostgreSQL database of synthetic articles with newsgraph (a separate process, as
 // in production) and load-tests four representative operations with autocannon: requests
 // per second, p50 and p99 latency, and the SQL statements one request sends. With
@@ -83,7 +83,8 @@ const program = new Command("bench-queries")
   .option("--connections <n>", "concurrent connections", "10")
   .option("--postgraphile", "also serve the database with PostGraphile 5 and compare the article page")
   .option("--rounds <n>", "with --postgraphile: alternating rounds of the comparison", "3")
-  .action(async (o: { database: string; articles: string; duration: string; connections: string; postgraphile?: boolean; rounds: string }) => {
+  .option("--repeat <n>", "measure the operations in turn this many times; the median run is shown, with the range", "1")
+  .action(async (o: { database: string; articles: string; duration: string; connections: string; postgraphile?: boolean; rounds: string; repeat: string }) => {
     const databaseUrl = await corpusDatabase(o.database, Number(o.articles));
 
     // Statements per request, counted in-process on the same database.
@@ -109,19 +110,28 @@ const program = new Command("bench-queries")
       DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", SAMPLE_DATA: "false", LOG_LEVEL: "info", NODE_ENV: "production",
     }, /"url":"(http:\/\/[^"]+\/graphql)"/);
     const endpoint = server.match[1]!;
-    const rows: string[] = [];
-    const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
+    // The machine's speed drifts from one minute to the next: with --repeat, the operations
+    // are measured in turn that many times, and each one's median run is shown with the range.
+    const runs: Record<string, Awaited<ReturnType<typeof load>>[]> = {};
     try {
-      for (const [name, op] of Object.entries(OPERATIONS)) {
-        await load(endpoint, { ...op, variables }, WARM_UP_SECONDS, Number(o.connections));
-        results[name] = await load(endpoint, { ...op, variables }, Number(o.duration), Number(o.connections));
-        const r = results[name]!;
-        rows.push(`| ${name.padEnd(20)} | ${r.rps.toFixed(0).padStart(6)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${String(statements[name]).padStart(10)} | ${String(r.errors).padStart(6)} |`);
+      for (let cycle = 0; cycle < Number(o.repeat); cycle++) {
+        for (const [name, op] of Object.entries(OPERATIONS)) {
+          await load(endpoint, { ...op, variables }, WARM_UP_SECONDS, Number(o.connections));
+          (runs[name] ??= []).push(await load(endpoint, { ...op, variables }, Number(o.duration), Number(o.connections)));
+        }
       }
-      console.log(`\n${o.articles} articles on PostgreSQL, ${o.connections} connections, ${o.duration} s per operation\n`);
-      console.log(`| operation            |  req/s | p50 ms | p99 ms | statements | errors |`);
-      console.log(`|----------------------|--------|--------|--------|------------|--------|`);
-      for (const row of rows) console.log(row);
+      const repeated = Number(o.repeat) > 1;
+      console.log(`\n${o.articles} articles on PostgreSQL, ${o.connections} connections, ${o.duration} s per operation${repeated ? `, ${o.repeat} runs each in turn (the median run; the range of all)` : ""}\n`);
+      console.log(`| operation            |  req/s | p50 ms | p99 ms | statements | errors |${repeated ? " req/s range | p99 range |" : ""}`);
+      console.log(`|----------------------|--------|--------|--------|------------|--------|${repeated ? "-------------|-----------|" : ""}`);
+      for (const [name, all] of Object.entries(runs)) {
+        const sorted = [...all].sort((a, b) => a.rps - b.rps);
+        const r = sorted[Math.floor((sorted.length - 1) / 2)]!;
+        const errors = all.reduce((sum, run) => sum + run.errors, 0);
+        const range = (values: number[], digits = 0) => `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
+        const ranges = repeated ? ` ${range(all.map((x) => x.rps)).padStart(11)} | ${range(all.map((x) => x.p99)).padStart(9)} |` : "";
+        console.log(`| ${name.padEnd(20)} | ${r.rps.toFixed(0).padStart(6)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${String(statements[name]).padStart(10)} | ${String(errors).padStart(6)} |${ranges}`);
+      }
       if (o.postgraphile) {
         const { comparePostGraphile } = await import("./postgraphile.js");
         const ours = { url: endpoint, body: { ...OPERATIONS["article page"], variables } };
