@@ -6,6 +6,7 @@ import { Prisma } from "../../generated/prisma/client.js";
 import type * as Db from "../../generated/prisma/client.js";
 import type { SqlReader } from "../sql-reader.js";
 import type { ListQuery } from "./page-query.js";
+import { keyArray } from "./sql.js";
 
 /** The article columns the API reads: everything but the raw input, its hints and the search vector. */
 export const ARTICLE_COLUMNS = [
@@ -92,8 +93,6 @@ export const quoteArticleOf = (row: { id: number } & Record<string, unknown>): A
 
 /** The article of a list row that has the article fields, all or those selected (withArticleRows). */
 export const articleRowOf = (row: { id: number } & Record<string, unknown>): ArticleRow => columnsOf(row, ARTICLE_FIELDS);
-
-const keyArray = (keys: readonly number[]) => Prisma.sql`${[...keys]}::int[]`;
 
 export const articlesByIds = (db: SqlReader, ids: readonly number[]) =>
   db.query<ArticleRow>(Prisma.sql`SELECT ${articleColumns("a")} FROM "Article" a WHERE a.id = ANY(${keyArray(ids)})`);

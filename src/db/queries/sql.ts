@@ -46,5 +46,8 @@ export function hasSearchText(search: string | null | undefined): search is stri
  * plan of its own.
  */
 export function keyIn(column: Prisma.Sql, keys: readonly number[]): Prisma.Sql {
-  return keys.length === 1 ? Prisma.sql`${column} = ${keys[0]}::int` : Prisma.sql`${column} = ANY(${[...keys]}::int[])`;
+  return keys.length === 1 ? Prisma.sql`${column} = ${keys[0]}::int` : Prisma.sql`${column} = ANY(${keyArray(keys)})`;
 }
+
+/** Keys as one int[] parameter. */
+export const keyArray = (keys: readonly number[]) => Prisma.sql`${[...keys]}::int[]`;
