@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Prisma } from "../src/generated/prisma/client.js";
 import { passagesOf } from "../src/db/queries/sql.js";
 import { ingestInput } from "../src/ingest/pipeline.js";
+import { toGlobalId } from "../src/models/global-id.js";
 import { getSchema } from "../src/schema.js";
 import { databaseKinds, useFreshDatabase } from "./helpers/databases.js";
 import { lisbonVariants, sampleText } from "./helpers/articles.js";
@@ -541,9 +542,11 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
   });
 
   // Last too: it adds articles.
-  it("keeps each person's article and mention counts through ingests, concurrent ones included, edits and deletions", async () => {
-    // The tests above ingested, reprocessed, merged, renamed and deleted; now concurrent ingests sharing persons.
-    const texts = lisbonVariants(6).map((text) => text.replace(/^Night Market in Lisbon, Evening/, "Counting Persons in Lisbon, Evening"));
+  it("keeps each person's counts and co-mentioned pairs through ingests, concurrent ones included, edits and deletions", async () => {
+    // The tests above ingested, reprocessed, merged, renamed and deleted; now concurrent ingests
+    // sharing persons (Ferreira was merged into Cardoso above: a new name makes them a pair again).
+    const texts = lisbonVariants(6).map((text) =>
+      text.replace(/^Night Market in Lisbon, Evening/, "Counting Persons in Lisbon, Evening").replaceAll("Ferreira", "Ferraz"));
     const results = await Promise.all(texts.map((text) =>
       server.graphql(`mutation($text: String!) { ingestArticle(input: { text: $text }) { status } }`, { text }, WRITE)));
     expect(results.map((r) => r.body.data?.ingestArticle.status)).toEqual(texts.map(() => "NEW"));
@@ -554,21 +557,66 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
         SELECT p.id, count(ap."articleId")::int AS "articleCount", coalesce(sum(ap."mentionCount"), 0)::int AS "mentionCount"
         FROM "Person" p LEFT JOIN "ArticlePerson" ap ON ap."personId" = p.id GROUP BY p.id ORDER BY p.id`,
       kept: await prisma.person.findMany({ select: { id: true, articleCount: true, mentionCount: true }, orderBy: { id: "asc" } }),
+      countedPairs: await prisma.$queryRaw<{ personId: number; coMentionedId: number; sharedArticles: number }[]>`
+        SELECT x."personId", y."personId" AS "coMentionedId", count(*)::int AS "sharedArticles"
+        FROM "ArticlePerson" x JOIN "ArticlePerson" y ON y."articleId" = x."articleId" AND y."personId" <> x."personId"
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+      keptPairs: await prisma.personCoMention.findMany({ orderBy: [{ personId: "asc" }, { coMentionedId: "asc" }] }),
     });
-    const { counted, kept } = await countedAndKept();
+    const { counted, kept, countedPairs, keptPairs } = await countedAndKept();
     expect(counted.length).toBeGreaterThan(0);
     expect(kept).toEqual(counted);
-    // A mention count changed in place (no write path of ours does; a hand edit might).
+    expect(countedPairs.some((p) => p.sharedArticles > 1)).toBe(true);
+    expect(keptPairs).toEqual(countedPairs);
+    // Hand edits (no write path of ours makes them): a mention count changed in place, and a
+    // mention moved to another person who is not in that article.
+    const [moved] = await prisma.$queryRaw<{ articleId: number; personId: number; to: number }[]>`
+      SELECT ap."articleId", ap."personId", p.id AS "to" FROM "ArticlePerson" ap, "Person" p
+      WHERE p."articleCount" > 0 AND NOT EXISTS (SELECT FROM "ArticlePerson" o WHERE o."articleId" = ap."articleId" AND o."personId" = p.id)
+        AND (SELECT count(*) FROM "ArticlePerson" o WHERE o."articleId" = ap."articleId") > 1
+      ORDER BY ap."articleId", ap."personId", p.id LIMIT 1`;
+    expect(moved).toBeDefined();
     await prisma.$executeRaw`UPDATE "ArticlePerson" SET "mentionCount" = "mentionCount" + 2 WHERE "personId" = ${counted[0]!.id}`;
+    await prisma.$executeRaw`UPDATE "ArticlePerson" SET "personId" = ${moved!.to} WHERE "articleId" = ${moved!.articleId} AND "personId" = ${moved!.personId}`;
     const edited = await countedAndKept();
     expect(edited.kept).toEqual(edited.counted);
     expect(edited.kept[0]!.mentionCount).toBeGreaterThan(counted[0]!.mentionCount);
+    expect(edited.keptPairs).toEqual(edited.countedPairs);
+    expect(edited.keptPairs).not.toEqual(keptPairs);
 
     // The unfiltered top list reads those counts, and answers as counting would.
     const { body } = await server.graphql(`{ topPersons(first: 5) { articleCount mentionCount person { id } } }`);
-    const byCount = [...edited.counted].filter((c) => c.articleCount > 0)
-      .sort((a, b) => b.articleCount - a.articleCount || b.mentionCount - a.mentionCount || a.id - b.id).slice(0, 5);
+    const sortByMentions = (counts: typeof counted) => counts.filter((c) => c.articleCount > 0)
+      .sort((a, b) => b.articleCount - a.articleCount || b.mentionCount - a.mentionCount || a.id - b.id);
+    const byCount = sortByMentions(edited.counted).slice(0, 5);
     expect(body.data.topPersons.map((t: any) => [t.articleCount, t.mentionCount])).toEqual(byCount.map((c) => [c.articleCount, c.mentionCount]));
+
+    // The unfiltered network reads the kept pairs, and answers as counting them here would:
+    // the pairs among the 50 most mentioned persons, and the persons with a pair.
+    const { body: network } = await server.graphql(`{ coMentionNetwork(minWeight: 1, maxNodes: 50) {
+      nodes { articleCount person { id } } edges { weight source { id } target { id } } } }`);
+    const top = new Map(sortByMentions(edited.counted).slice(0, 50).map((c) => [c.id, c.articleCount]));
+    const edges = edited.countedPairs.filter((p) => p.personId < p.coMentionedId && top.has(p.personId) && top.has(p.coMentionedId))
+      .sort((a, b) => b.sharedArticles - a.sharedArticles || a.personId - b.personId || a.coMentionedId - b.coMentionedId);
+    const withEdge = new Set(edges.flatMap((e) => [e.personId, e.coMentionedId]));
+    const gid = (id: number) => ({ id: toGlobalId("Person", id) });
+    expect(edges.length).toBeGreaterThan(1);
+    expect(edges[0]!.sharedArticles).toBeGreaterThan(1);
+    expect(network.data.coMentionNetwork).toEqual({
+      nodes: [...top].filter(([id]) => withEdge.has(id)).sort(([a, x], [b, y]) => y - x || a - b)
+        .map(([id, articleCount]) => ({ articleCount, person: gid(id) })),
+      edges: edges.map((e) => ({ weight: e.sharedArticles, source: gid(e.personId), target: gid(e.coMentionedId) })),
+    });
+
+    // Each person's most co-mentioned persons are its kept pairs, most shared first.
+    const persons = byCount.slice(0, 3).map((c) => c.id);
+    const pages = await server.graphql(`{ ${persons.map((id, i) =>
+      `p${i}: person(id: "${gid(id).id}") { coMentioned(first: 4) { sharedArticles person { id } } }`).join(" ")} }`);
+    expect(pages.body.errors).toBeUndefined();
+    const firstPairs = (id: number) => edited.countedPairs.filter((p) => p.personId === id)
+      .sort((a, b) => b.sharedArticles - a.sharedArticles || a.coMentionedId - b.coMentionedId).slice(0, 4)
+      .map((p) => ({ sharedArticles: p.sharedArticles, person: gid(p.coMentionedId) }));
+    expect(persons.map((_, i) => pages.body.data[`p${i}`].coMentioned)).toEqual(persons.map(firstPairs));
   });
 });
 

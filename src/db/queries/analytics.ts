@@ -84,9 +84,9 @@ export interface CoMentionNetworkRows {
  * The co-occurrence network of the `maxNodes` persons most mentioned in the matching
  * articles: pairs named together in at least `minWeight` of them, and the persons of those
  * pairs with their count of matching articles. One statement, persons included: its rows
- * are the edges, then the nodes. Without a filter the top persons come from the counts kept
- * on Person, and the edges from ArticlePerson alone (every row has its article), through the
- * index that covers person, article and mention count.
+ * are the edges, then the nodes. Without a filter the top persons and the pairs come from
+ * the counts the triggers keep (Person's counts, PersonCoMention); over some articles they
+ * are counted from those articles' mentions.
  */
 export async function coMentionNetwork(db: SqlReader, filter: ArticleFilterValues, minWeight: number, maxNodes: number): Promise<CoMentionNetworkRows> {
   const where = articleConditions(filter);
@@ -97,18 +97,24 @@ export async function coMentionNetwork(db: SqlReader, filter: ArticleFilterValue
       SELECT ap."personId" AS id, count(*)::int AS "articleCount" FROM "ArticlePerson" ap ${matchingOnly("ap")}
       GROUP BY ap."personId" ORDER BY count(*) DESC, sum(ap."mentionCount") DESC, ap."personId" ASC LIMIT ${maxNodes}`
     : Prisma.sql`SELECT most.id, most."articleCount" FROM (${MOST_MENTIONED_PERSONS} LIMIT ${maxNodes}) most`;
-  const rows = await db.query<{ source: number; target: number | null; weight: number; person: PersonJson | null }>(Prisma.sql`
-    WITH matching AS (SELECT a.id FROM "Article" a WHERE ${conditions(where)}),
-    top AS (${top}),
-    -- From each top person's mentions to the other persons of the same articles, by index:
-    -- half the time of joining the top persons' mentions with themselves.
-    edges AS (
+  // Over some articles, from each top person's mentions to the other persons of the same
+  // articles, by index (half the time of joining the top persons' mentions with themselves);
+  // over all, each top person's kept pairs with a later top person, by index (a third again).
+  const edges = where.length
+    ? Prisma.sql`
       SELECT x."personId" AS source, y."personId" AS target, count(*)::int AS weight
       FROM top s JOIN "ArticlePerson" x ON x."personId" = s.id ${matchingOnly("x")}
         JOIN "ArticlePerson" y ON y."articleId" = x."articleId" AND y."personId" > x."personId"
       WHERE y."personId" IN (SELECT id FROM top)
-      GROUP BY x."personId", y."personId" HAVING count(*) >= ${minWeight}
-    )
+      GROUP BY x."personId", y."personId" HAVING count(*) >= ${minWeight}`
+    : Prisma.sql`
+      SELECT m."personId" AS source, m."coMentionedId" AS target, m."sharedArticles" AS weight
+      FROM top s JOIN "PersonCoMention" m ON m."personId" = s.id AND m."sharedArticles" >= ${minWeight} AND m."coMentionedId" > s.id
+      WHERE m."coMentionedId" IN (SELECT id FROM top)`;
+  const rows = await db.query<{ source: number; target: number | null; weight: number; person: PersonJson | null }>(Prisma.sql`
+    WITH matching AS (SELECT a.id FROM "Article" a WHERE ${conditions(where)}),
+    top AS (${top}),
+    edges AS (${edges})
     SELECT * FROM (
       SELECT e.source, e.target, e.weight, NULL::json AS person FROM edges e
       UNION ALL
@@ -136,7 +142,8 @@ type EntityRow<K extends MentionKind> = K extends "person" ? Db.Person : Db.Venu
 /**
  * For each parent (a person or venue), the persons or venues that share the most articles
  * with it, at most `limit` each and at least `minShared` shared articles, with their rows:
- * one statement.
+ * one statement. A person's persons are the pairs the triggers keep (PersonCoMention), read
+ * in order from its first index entries; the other kinds are counted from the mentions.
  */
 export async function relatedByParent<K extends MentionKind>(
   db: SqlReader,
@@ -146,18 +153,35 @@ export async function relatedByParent<K extends MentionKind>(
   limit: number,
   minShared: number,
 ): Promise<Map<number, { row: EntityRow<K>; sharedArticles: number }[]>> {
-  const x = MENTION_TABLES[from];
-  const y = MENTION_TABLES[to];
-  const notSelf = from === to ? Prisma.sql`AND y.${y.key} <> x.${x.key}` : Prisma.empty;
+  const ranked = from === "person" && to === "person" ? keptCoMentions(parents, minShared) : countedRelated(from, to, parents, minShared);
   const rows = await db.query<EntityRow<K> & { parent: number; sharedArticles: number }>(Prisma.sql`
-    SELECT ranked.parent, ranked."sharedArticles", e.* FROM (
-      SELECT x.${x.key} AS parent, y.${y.key} AS id, count(*)::int AS "sharedArticles",
-        row_number() OVER (PARTITION BY x.${x.key} ORDER BY count(*) DESC, y.${y.key} ASC) AS rank
-      FROM ${x.table} x JOIN ${y.table} y ON y."articleId" = x."articleId" ${notSelf}
-      WHERE ${keyIn(Prisma.sql`x.${x.key}`, parents)}
-      GROUP BY x.${x.key}, y.${y.key} HAVING count(*) >= ${minShared}
-    ) ranked JOIN ${y.entity} e ON e.id = ranked.id WHERE ranked.rank <= ${limit} ORDER BY ranked.parent, ranked.rank`);
+    SELECT ranked.parent, ranked."sharedArticles", e.* FROM (${ranked}) ranked JOIN ${MENTION_TABLES[to].entity} e ON e.id = ranked.id
+    WHERE ranked.rank <= ${limit} ORDER BY ranked.parent, ranked.rank`);
   const byParent = new Map<number, { row: EntityRow<K>; sharedArticles: number }[]>(parents.map((p) => [p, []]));
   for (const { parent, sharedArticles, ...row } of rows) byParent.get(parent)?.push({ row: row as unknown as EntityRow<K>, sharedArticles });
   return byParent;
+}
+
+/** Ranked (parent, id, sharedArticles, rank) rows: the entities of kind `to` counted from the articles each parent shares with them. */
+function countedRelated(from: MentionKind, to: MentionKind, parents: readonly number[], minShared: number): Prisma.Sql {
+  const x = MENTION_TABLES[from];
+  const y = MENTION_TABLES[to];
+  const notSelf = from === to ? Prisma.sql`AND y.${y.key} <> x.${x.key}` : Prisma.empty;
+  return Prisma.sql`
+    SELECT x.${x.key} AS parent, y.${y.key} AS id, count(*)::int AS "sharedArticles",
+      row_number() OVER (PARTITION BY x.${x.key} ORDER BY count(*) DESC, y.${y.key} ASC) AS rank
+    FROM ${x.table} x JOIN ${y.table} y ON y."articleId" = x."articleId" ${notSelf}
+    WHERE ${keyIn(Prisma.sql`x.${x.key}`, parents)}
+    GROUP BY x.${x.key}, y.${y.key} HAVING count(*) >= ${minShared}`;
+}
+
+/**
+ * Ranked (parent, id, sharedArticles, rank) rows: each person's kept co-mentions in the
+ * index's order, so the ranking stops at the limit asked for (the run condition on rank).
+ */
+function keptCoMentions(parents: readonly number[], minShared: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT m."personId" AS parent, m."coMentionedId" AS id, m."sharedArticles",
+      row_number() OVER (PARTITION BY m."personId" ORDER BY m."sharedArticles" DESC, m."coMentionedId" ASC) AS rank
+    FROM "PersonCoMention" m WHERE ${keyIn(Prisma.sql`m."personId"`, parents)} AND m."sharedArticles" >= ${minShared}`;
 }
