@@ -261,6 +261,34 @@ describe.each(databaseKinds)("API behaviour on $name", (kind) => {
     expect(without.body.data.search).toEqual({ ...withSnippets.body.data.search, edges: edges.map(({ snippet: _, ...edge }: any) => edge) });
   });
 
+  it("counts a search's matches in the statement that ranks them: one total on every page, past the last one too", async () => {
+    const PAGE = `query($after: String) { search(query: "market", first: 10, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    // Ordered by date, the list is counted apart (an index reads the page alone).
+    const byDate = await withStatements(`{ articlesConnection(filter: { search: "market" }, orderBy: { field: PUBLISHED_AT }) { totalCount } }`);
+    const total = byDate.body.data.articlesConnection.totalCount;
+    expect(total).toBeGreaterThan(20);
+    expect(byDate.statements.join("\n")).not.toMatch(/OVER \(\)/);
+
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let hasNextPage = true; hasNextPage; ) {
+      const page = await withStatements(PAGE, { after });
+      expect(page.body.errors).toBeUndefined();
+      const { totalCount, pageInfo, edges } = page.body.data.search;
+      expect(totalCount).toBe(total);
+      expect(page.statements).toHaveLength(1);
+      expect(page.statements[0]).toMatch(/count\(\*\) OVER \(\)/);
+      ids.push(...edges.map((e: any) => e.node.id));
+      ({ hasNextPage, endCursor: after } = pageInfo);
+    }
+    expect(new Set(ids).size).toBe(total);
+    // A page past the last match has no row to carry the total: it is counted apart.
+    const past = await withStatements(PAGE, { after });
+    expect(past.body.data.search).toEqual({ totalCount: total, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] });
+    expect(past.statements).toHaveLength(2);
+  });
+
   it("pages nested connections of many parents in one statement per level", async () => {
     const query = `query($first: Int!) { personsConnection(first: $first, orderBy: { field: NAME }) {
       nodes { name articlesConnection(first: 2) { totalCount nodes { title quotesConnection(first: 1) { totalCount nodes { text } } } } } } }`;
