@@ -92,7 +92,6 @@ export function articleListQuery(
     id: Prisma.sql`a.id`,
     orderBy: articleOrder(order, search),
     columns: searchColumns,
-    orderReadsEveryRow: search != null && order.field === "RELEVANCE",
   };
 }
 

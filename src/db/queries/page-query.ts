@@ -19,12 +19,6 @@ export interface ListQuery {
   /** Extra output columns, each with its alias, e.g. Prisma.sql`ts_rank(...) AS rank`. */
   columns?: Prisma.Sql[];
   /**
-   * The order is computed for every matching row (a search's rank), so no index yields the
-   * page alone: the page's statement counts the rows in the same pass, where a list in an
-   * index's order counts them apart (from the index alone) and reads only its page.
-   */
-  orderReadsEveryRow?: boolean;
-  /**
    * The listed entity's table and columns (alias e), for nested pages to return whole
    * rows: joined to the page's rows only, after the window functions ranked the keys.
    */
@@ -72,14 +66,9 @@ export async function fetchPage(db: SqlReader, query: ListQuery, window: PageWin
   let inlineTotal: number | undefined;
   const count = () => (counted ??= db.query<{ total: number }>(countQuery).then((rows) => rows[0]!.total));
   // A client that will read totalCount gets it from the page's own statement: an
-  // uncorrelated subquery, counted once, or a window count over the rows the order reads.
-  // (A page past the end has no row to carry it: count() then asks.)
+  // uncorrelated subquery, counted once.
   const countsWithRows = countWithPage && !needsTotalFirst(window);
-  const inlineCount = !countsWithRows
-    ? Prisma.empty
-    : query.orderReadsEveryRow
-      ? Prisma.sql`, count(*) OVER ()::int AS "listTotal"`
-      : Prisma.sql`, (${countQuery}) AS "listTotal"`;
+  const inlineCount = countsWithRows ? Prisma.sql`, (${countQuery}) AS "listTotal"` : Prisma.empty;
   const rowsAt = ({ offset, limit }: { offset: number; limit: number }): Promise<PageRow[]> =>
     limit === 0
       ? Promise.resolve<PageRow[]>([])
