@@ -61,4 +61,11 @@ describe("a wrong database setting", () => {
     expect(lines[0]).toMatch(message);
     expect(stderr + stdout).not.toMatch(/\n\s+at /);
   });
+
+  it("with a pool size that is not a whole number gives one clear line and exit code 1", async () => {
+    const { code, stderr } = await runFailingStart({ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/newsgraph", DATABASE_POOL_SIZE: "lots" });
+    expect(code).toBe(1);
+    const lines = stderr.split("\n").filter((l) => l.trim() && !/npm warn/.test(l));
+    expect(lines).toEqual([expect.stringMatching(/DATABASE_POOL_SIZE must be a whole number above 0, got "lots"/)]);
+  });
 });
