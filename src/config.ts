@@ -1,5 +1,7 @@
 // Every setting, read once from the environment. README.md's settings table mirrors this.
 import { DEFAULT_LIMITS } from "./server/limits.js";
+import { positiveInteger, SettingError } from "./setting-values.js";
+
 export interface Settings {
   port: number;
   host: string;
@@ -19,22 +21,12 @@ export interface Settings {
   maxQueryCost: number;
 }
 
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new SettingError(`${name} must be a whole number above 0, got "${raw}"`);
-  return value;
-}
-
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === "") return fallback;
   return !/^(0|false|no|off)$/i.test(value.trim());
 }
 
-export class SettingError extends Error {
-  override name = "SettingError";
-}
+export { SettingError };
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const port = Number(env.PORT ?? 4000);
