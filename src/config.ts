@@ -1,4 +1,5 @@
 // Every setting, read once from the environment. README.md's settings table mirrors this.
+import { parseCorsOrigins, type CorsPolicy } from "./server/cors.js";
 import { DEFAULT_LIMITS } from "./server/limits.js";
 import { positiveInteger, SettingError } from "./setting-values.js";
 
@@ -19,6 +20,8 @@ export interface Settings {
   maxQueryDepth: number;
   /** Highest estimated cost (fields times the items lists can return) an operation may have. */
   maxQueryCost: number;
+  /** Which browser pages on other origins may call the API (CORS_ORIGINS). */
+  cors: CorsPolicy;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -47,5 +50,14 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     redisUrl: env.REDIS_URL || undefined,
     maxQueryDepth: positiveInteger(env, "MAX_QUERY_DEPTH", DEFAULT_LIMITS.maxDepth),
     maxQueryCost: positiveInteger(env, "MAX_QUERY_COST", DEFAULT_LIMITS.maxCost),
+    cors: corsSetting(env.CORS_ORIGINS),
   };
+}
+
+function corsSetting(value: string | undefined): CorsPolicy {
+  try {
+    return parseCorsOrigins(value);
+  } catch (error) {
+    throw new SettingError((error as Error).message);
+  }
 }

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     throw new SettingError(error.message);
   });
   const server = await startServer({
-    db, log, port: settings.port, host: settings.host, production: settings.production, events,
+    db, log, port: settings.port, host: settings.host, production: settings.production, events, cors: settings.cors,
     access: { apiKey: settings.apiKey, readsRequireKey: settings.readsRequireKey },
     limits: { ...DEFAULT_LIMITS, maxDepth: settings.maxQueryDepth, maxCost: settings.maxQueryCost },
   });

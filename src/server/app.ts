@@ -18,6 +18,7 @@ import { createLoaders } from "../resolvers/loaders.js";
 import { inProcessEvents, type Events } from "../events.js";
 import { getSchema } from "../schema.js";
 import { accessFor, type AccessPolicy } from "./auth.js";
+import { corsMiddleware, type CorsPolicy } from "./cors.js";
 import { compiledQueryExecutor, fixedSchemaGateway } from "./compiled-execution.js";
 import { errorFormatter } from "./format-error.js";
 import { healthHandler } from "./health.js";
@@ -34,6 +35,8 @@ export interface ServerOptions {
   limits?: QueryLimits;
   /** Subscription events; in-process unless given (Redis for several processes). */
   events?: Events;
+  /** Cross-origin access from browser pages; any origin may read unless given. */
+  cors?: CorsPolicy;
 }
 
 export interface RunningServer {
@@ -47,7 +50,7 @@ export const GRAPHQL_PATH = "/graphql";
 const MAX_BODY = "3mb";
 
 export async function startServer({
-  db, log, port, host = "0.0.0.0", production = false, access = {}, limits = DEFAULT_LIMITS, events = inProcessEvents(),
+  db, log, port, host = "0.0.0.0", production = false, access = {}, limits = DEFAULT_LIMITS, events = inProcessEvents(), cors = { kind: "any-origin-reads" },
 }: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
@@ -97,7 +100,7 @@ export async function startServer({
 
   app.get("/health", healthHandler(db));
   app.use(playgroundRouter(GRAPHQL_PATH));
-  app.use(GRAPHQL_PATH, express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers) }));
+  app.use(GRAPHQL_PATH, corsMiddleware(cors), express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers) }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
