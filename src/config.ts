@@ -1,4 +1,4 @@
-// Every setting, read once from the environment. README.md's settings table mirrors this.
+// Every setting, read once from the environment. docs/operations.md's settings table mirrors this.
 import { parseCorsOrigins, type CorsPolicy } from "./server/cors.js";
 import { DEFAULT_LIMITS } from "./server/limits.js";
 import { positiveInteger, SettingError } from "./setting-values.js";

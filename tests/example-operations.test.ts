@@ -11,7 +11,7 @@ const OPERATIONS_DIR = path.join(PROJECT_ROOT, "examples/operations");
 const files = fs.readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith(".graphql")).sort();
 
 describe("examples/operations", () => {
-  it("holds the operations the README names", () => {
+  it("holds the operations docs/api.md names", () => {
     expect(files).toEqual(expect.arrayContaining(["ArticlePage.graphql", "PersonPage.graphql", "Search.graphql", "CoMentionNetwork.graphql", "IngestArticle.graphql", "ArticleIngested.graphql"]));
   });
 
@@ -21,7 +21,7 @@ describe("examples/operations", () => {
   });
 });
 
-describe("the README's graphql-codegen config", () => {
+describe("the graphql-codegen config (codegen.ts, docs/api.md)", () => {
   it("generates typed documents for every example operation", async () => {
     const { generate } = await import("@graphql-codegen/cli");
     const { default: config } = await import("../codegen.js");
