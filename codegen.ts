@@ -6,6 +6,9 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 const config: CodegenConfig = {
   schema: "schema.graphql",
   documents: ["examples/operations/*.graphql"],
+  // Relative imports with ".js", so the generated files compile under moduleResolution
+  // NodeNext as well as Bundler.
+  importExtension: ".js",
   generates: {
     "examples/generated/": {
       preset: "client",
