@@ -3,7 +3,8 @@
 // npm run db:drift                   exits 1 when the database differs from schema.prisma
 import { Command } from "commander";
 import { openDatabase } from "../src/db/connection.js";
-import { applyMigrations, createMigration, diffDatabaseAgainstSchema } from "../src/db/migrator.js";
+import { createMigration, diffDatabaseAgainstSchema } from "../src/db/migrator.js";
+import { applyPendingMigrations } from "../src/db/open.js";
 import { resolveDatabaseTarget } from "../src/db/target.js";
 import { runCli } from "./run-cli.js";
 
@@ -23,7 +24,7 @@ program
   .description("apply pending migrations")
   .action(() =>
     withDatabase(async (db) => {
-      const applied = await applyMigrations(db.migrationAdapter());
+      const applied = await applyPendingMigrations(db);
       console.log(applied.length ? `applied ${applied.join(", ")} to ${db.target.label}` : `${db.target.label} is up to date`);
     }),
   );

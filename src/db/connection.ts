@@ -9,6 +9,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaClient } from "../generated/prisma/client.js";
 import { positiveInteger } from "../setting-values.js";
 import { DatabaseConfigError, type DatabaseTarget } from "./target.js";
+import { pgliteMigrationSession, postgresMigrationSession, type MigrationSession } from "./migration-files.js";
 import { postgresMigrationAdapter } from "./postgres-migration-adapter.js";
 import { pgliteReader, poolReader, type SqlReader } from "./sql-reader.js";
 
@@ -17,6 +18,8 @@ export interface Database extends SqlReader {
   prisma: PrismaClient;
   /** Adapter factory for Prisma's schema engine (migrations, drift checks). */
   migrationAdapter(): SqlMigrationAwareDriverAdapterFactory;
+  /** A connection for applying the committed migrations (migration-files.ts); close it after. */
+  migrationSession(): Promise<MigrationSession>;
   /**
    * Calls `listener` with every SQL statement sent (by the Prisma client or `query`), until the returned
    * function is called (for the N+1 tests and the benchmarks' statements per request).
@@ -47,6 +50,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
     ...pgliteReader(pglite, statements.emit),
     onStatement: statements.add,
     migrationAdapter: () => new PrismaPGlite(pglite),
+    migrationSession: async () => pgliteMigrationSession(pglite),
     ping: async () => {
       await pglite.query("select 1");
       return true;
@@ -97,6 +101,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
     ...poolReader(pool, statements.emit),
     onStatement: statements.add,
     migrationAdapter: () => postgresMigrationAdapter(target.url),
+    migrationSession: () => postgresMigrationSession(target.url),
     ping: async () => {
       await pool.query("select 1");
       return true;

@@ -2,17 +2,28 @@
 // (server, CLI, tests) does first.
 import type { Logger } from "pino";
 import { openDatabase, type Database } from "./connection.js";
-import { applyMigrations } from "./migrator.js";
+import { applyCommittedMigrations } from "./migration-files.js";
+import { defaultPaths } from "./migrator.js";
 import { resolveDatabaseTarget } from "./target.js";
 
 export async function openMigratedDatabase(databaseUrl: string | undefined, log?: Logger): Promise<Database> {
   const db = await openDatabase(resolveDatabaseTarget(databaseUrl));
   try {
-    const applied = await applyMigrations(db.migrationAdapter());
+    const applied = await applyPendingMigrations(db);
     if (applied.length) log?.info({ applied, database: db.target.label }, "applied migrations");
   } catch (error) {
     await db.close();
     throw error;
   }
   return db;
+}
+
+/** Applies the committed migrations the database lacks; returns their names. */
+export async function applyPendingMigrations(db: Database, migrationsDir = defaultPaths.migrationsDir): Promise<string[]> {
+  const session = await db.migrationSession();
+  try {
+    return await applyCommittedMigrations(session, migrationsDir);
+  } finally {
+    await session.close();
+  }
 }
