@@ -1,5 +1,6 @@
 // Stage 3, extract: one RawDocument in, the article with its persons, quotes, venues and
 // comments out. Pure: no database, so `npm run extract` and the tests use it directly.
+import { httpUrl } from "../http-url.js";
 import { parseDateline } from "./dateline.js";
 import { extractPersons, photographerOf, type TokenizedSection } from "./persons.js";
 import { extractQuotes } from "./quotes.js";
@@ -34,9 +35,12 @@ export function extract(doc: RawDocument): Extraction {
   const quotes = extractQuotes(text, seg.paragraphs, persons);
 
   const body = seg.paragraphs.map((p) => text.slice(p.start, p.end)).join("\n\n");
-  const url = doc.url ?? null;
+  const url = httpUrl(doc.url);
   const title = seg.title?.text ?? doc.title ?? body.split("\n", 1)[0]!.slice(0, 200);
   const notes = [...doc.notes];
+  // A url given beside the input that is not http(s) (from the command line, or kept with
+  // an article stored before such urls were refused and now reprocessed) is left out.
+  if (doc.url && !url) notes.push("ignored the url given: not an absolute http(s) URL");
   if (!seg.title && !doc.title) notes.push("no title line found: used the start of the body");
   return {
     article: {

@@ -23,8 +23,15 @@ function repairMixedScriptWords(text: string): string {
   });
 }
 
+/**
+ * Control characters other than line breaks, as spaces. Search snippets are marked with two
+ * of them (db/queries/highlight.ts): a stored text must not hold them, or its own would read
+ * as the server's marks.
+ */
+const CONTROLS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/g;
+
 export function cleanText(text: string): string {
-  const cleaned = repairMixedScriptWords(text.replace(NO_BREAK_SPACES, " ")).replace(/\t/g, " ");
+  const cleaned = repairMixedScriptWords(text.replace(NO_BREAK_SPACES, " ")).replace(CONTROLS, " ");
   if (cleaned.length !== text.length) throw new Error("cleanText must preserve offsets");
   return cleaned;
 }

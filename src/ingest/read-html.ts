@@ -2,6 +2,7 @@
 // metadata and reader comments the markup shows.
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { httpUrl } from "../http-url.js";
 import { IngestError, type ExtractedComment } from "./types.js";
 
 export interface HtmlPage {
@@ -55,6 +56,24 @@ function readComments(document: Document): ExtractedComment[] {
   return comments;
 }
 
+/**
+ * The page's own URL from og:url, else its canonical link: the first that is an absolute
+ * http(s) URL. Others (relative, javascript:, data: …) are left out, with a note.
+ */
+function pageUrl(document: Document, notes: string[]): string | undefined {
+  const candidates: [string, string | null | undefined][] = [
+    ["og:url", meta(document, "og:url")],
+    ["canonical link", document.querySelector('link[rel="canonical"]')?.getAttribute("href")?.trim()],
+  ];
+  for (const [name, value] of candidates) {
+    if (!value) continue;
+    const url = httpUrl(value);
+    if (url) return url;
+    notes.push(`ignored the page's ${name}: not an absolute http(s) URL`);
+  }
+  return undefined;
+}
+
 export function parseHtml(origin: string, html: string): HtmlPage {
   const notes: string[] = [];
   let document: Document;
@@ -68,7 +87,7 @@ export function parseHtml(origin: string, html: string): HtmlPage {
   const headTitle = document.querySelector("title")?.textContent?.trim();
   const metaTitle = meta(document, "og:title", "twitter:title");
   const published = meta(document, "article:published_time", "datePublished", "pubdate", "date");
-  const url = meta(document, "og:url") ?? document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? undefined;
+  const url = pageUrl(document, notes);
   const siteName = meta(document, "og:site_name", "application-name");
 
   let paragraphs: string[] = [];

@@ -1,5 +1,6 @@
 // Stage 1, read: bytes in, RawDocuments out. Detects the format (scraped text, HTML, JSON
 // Lines), refuses what cannot be an article with a reason, and notes what it assumed.
+import { httpUrl } from "../http-url.js";
 import { parseHtml } from "./read-html.js";
 import { IngestError, type RawDocument } from "./types.js";
 
@@ -111,7 +112,7 @@ export function recordToDocument(where: string, record: JsonRecord): RawDocument
   const body = typeof record.text === "string" ? record.text : typeof record.html === "string" ? record.html : null;
   if (body === null || !body.trim()) throw new IngestError(where, 'a record needs a non-empty "text" or "html" string');
   const hints: InputHints = {
-    url: optionalString(where, record, "url"),
+    url: optionalHttpUrl(where, record),
     source: optionalString(where, record, "source"),
     title: optionalString(where, record, "title"),
     publishedAt: optionalDate(where, record.publishedAt),
@@ -126,6 +127,14 @@ function optionalString(where: string, record: JsonRecord, key: keyof JsonRecord
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "string") throw new IngestError(where, `"${key}" must be a string`);
   return value;
+}
+
+function optionalHttpUrl(where: string, record: JsonRecord): string | undefined {
+  const value = optionalString(where, record, "url");
+  if (value === undefined) return undefined;
+  const url = httpUrl(value);
+  if (!url) throw new IngestError(where, `"url" must be an absolute http or https URL`);
+  return url;
 }
 
 function optionalDate(where: string, value: unknown): Date | undefined {

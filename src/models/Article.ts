@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { DateTimeResolver, URLResolver } from "graphql-scalars";
+import { DateTimeResolver } from "graphql-scalars";
+import { HttpUrlScalar } from "./http-url-scalar.js";
 import { Node } from "./Node.js";
 import type { Comment } from "./Comment.js";
 import type { PersonMention, VenueMention } from "./mentions.js";
@@ -32,7 +33,7 @@ export class Article extends Node {
   @Field(() => String, { nullable: true, description: "Publication the article comes from (Sputnik, HuffPost …)." })
   source!: string | null;
 
-  @Field(() => URLResolver, { nullable: true, description: "Where the article was scraped from, when known." })
+  @Field(() => HttpUrlScalar, { nullable: true, description: "Where the article was scraped from, when known: an http(s) URL." })
   url!: string | null;
 
   @Field(() => String, { nullable: true, description: "Caption of the article's photo." })

@@ -3,6 +3,7 @@
 import type { ArticleChildrenRows } from "../db/queries/article-children.js";
 import type { ArticleRow, PersonJson, QuoteRow, VenueJson } from "../db/queries/by-key.js";
 import type * as Db from "../generated/prisma/client.js";
+import { httpUrl } from "../http-url.js";
 import { Article } from "./Article.js";
 import { Comment } from "./Comment.js";
 import { toGlobalId, type NodeTypeName } from "./global-id.js";
@@ -22,7 +23,12 @@ function nodeOf<N extends { id: string; dbId: number }, R extends { id: number }
   return node;
 }
 
-export const articleFromRow = (row: ArticleRow): Article => nodeOf(new Article(), "Article", row);
+/** An article from its row; a url stored before the ingest refused other schemes is served as null. */
+export function articleFromRow(row: ArticleRow): Article {
+  const article = nodeOf(new Article(), "Article", row);
+  if (article.url != null) article.url = httpUrl(article.url);
+  return article;
+}
 export const quoteFromRow = (row: QuoteRow): Quote => nodeOf(new Quote(), "Quote", row);
 export const personFromRow = (row: Db.Person): Person => nodeOf(new Person(), "Person", row);
 export const venueFromRow = (row: Db.Venue): Venue => nodeOf(new Venue(), "Venue", row);

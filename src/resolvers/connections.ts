@@ -3,9 +3,11 @@ import type DataLoader from "dataloader";
 import type { Prisma } from "../generated/prisma/client.js";
 import { fetchPagesByParent, type ListQuery, type Page, type PageRow } from "../db/queries/page-query.js";
 import { decodeArticleChildren, type ArticleChildren } from "../db/queries/article-children.js";
+import { highlightedHtml, parseHeadline } from "../db/queries/highlight.js";
 import { articleRowOf } from "../db/queries/by-key.js";
 import { PageInfo } from "../models/connection.js";
 import type { Article } from "../models/Article.js";
+import type { Highlight } from "../models/Highlight.js";
 import { articleFromRow, preloadedChildren } from "../models/from-row.js";
 import type { Context } from "./context.js";
 import { primed } from "./loaders.js";
@@ -76,9 +78,15 @@ export function nodesOfRows<T extends { dbId: number }>(
   return (ids) => loader.loadMany(ids);
 }
 
-/** Search rank and snippet columns of a row, when the query had a search. */
-export function searchFields(row: PageRow): { rank: number | null; snippet: string | null } {
-  return { rank: row.rank == null ? null : Number(row.rank), snippet: (row.snippet as string | undefined) ?? null };
+/**
+ * Search rank and snippet of a row, when the query had a search: the snippet as escaped HTML
+ * with the server's <mark>s, and as plain text with the matches' offsets.
+ */
+export function searchFields(row: PageRow): { rank: number | null; snippet: string | null; highlight: Highlight | null } {
+  const rank = row.rank == null ? null : Number(row.rank);
+  if (typeof row.snippet !== "string") return { rank, snippet: null, highlight: null };
+  const highlight = parseHeadline(row.snippet);
+  return { rank, snippet: highlightedHtml(highlight), highlight };
 }
 
 /**

@@ -62,7 +62,7 @@ export function articleColumnsRead(article: Selection): ArticleColumn[] {
 /**
  * What the page statement of an ArticleConnection should bring along, from the client's
  * selection: the total, the article columns read, which children with which fields, and
- * whether search snippets are read (each is ts_headline over an article's body).
+ * whether search snippets are read, as HTML or as a highlight (each is ts_headline over an article's body).
  */
 export function articleConnectionNeeds(info: GraphQLResolveInfo): { children: ArticleChildren; columns: ArticleColumn[]; totalCount: boolean; snippets: boolean } {
   const connection = Selection.of(info);
@@ -85,6 +85,6 @@ export function articleConnectionNeeds(info: GraphQLResolveInfo): { children: Ar
     children,
     columns: articleColumnsRead(article),
     totalCount: connection.field("ArticleConnection", "totalCount").selected,
-    snippets: connection.field("ArticleConnection", "edges").field("ArticleEdge", "snippet").selected,
+    snippets: ["snippet", "highlight"].some((name) => connection.field("ArticleConnection", "edges").field("ArticleEdge", name).selected),
   };
 }

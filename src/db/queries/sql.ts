@@ -1,5 +1,6 @@
 // Small SQL helpers shared by the list and analytics queries.
 import { Prisma } from "../../generated/prisma/client.js";
+import { MATCH_END, MATCH_START } from "./highlight.js";
 
 /** The text-search configuration the ingest writes search vectors with. */
 export const TEXT_SEARCH_CONFIG = Prisma.raw("'english'");
@@ -20,8 +21,11 @@ export function passagesOf(body: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`regexp_split_to_array(${body}, ${PASSAGE_BREAK})`;
 }
 
-/** Options for ts_headline: matches in <mark>, a few short passages. */
-export const HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter= … ";
+/**
+ * Options for ts_headline: a few short passages, matches between control characters that
+ * highlight.ts turns into <mark> once the text around them is escaped.
+ */
+export const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter= … `;
 
 /** ASC or DESC, from a value already checked by GraphQL's enum. */
 export function direction(value: "ASC" | "DESC"): Prisma.Sql {

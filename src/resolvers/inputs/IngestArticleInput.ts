@@ -1,5 +1,6 @@
 import { Field, InputType } from "type-graphql";
-import { DateTimeResolver, URLResolver } from "graphql-scalars";
+import { DateTimeResolver } from "graphql-scalars";
+import { HttpUrlScalar } from "../../models/http-url-scalar.js";
 
 @InputType({ description: "One article to ingest: its raw text or HTML page (exactly one of them), and what is known about it." })
 export class IngestArticleInput {
@@ -9,8 +10,8 @@ export class IngestArticleInput {
   @Field(() => String, { nullable: true, description: "The article's HTML page; the main text is found with Readability." })
   html?: string | null;
 
-  @Field(() => URLResolver, { nullable: true, description: "Where the article comes from; also tells the source when the text does not." })
-  url?: URL | string | null;
+  @Field(() => HttpUrlScalar, { nullable: true, description: "Where the article comes from (http or https); also tells the source when the text does not." })
+  url?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The publication, e.g. "Sputnik", when the text and URL do not tell it.' })
   source?: string | null;
