@@ -195,4 +195,35 @@ describe("the lock file", () => {
     lockDataFolder(dir, "the folder").release();
     expect(fs.existsSync(lockFile(dir))).toBe(false);
   });
+
+  it("goes to exactly one of several processes that find the same stale lock at the same moment", async () => {
+    const dir = tempDir("newsgraph-lock-race-");
+    const ended = spawn(process.execPath, ["-e", ""]);
+    await new Promise((done) => ended.once("exit", done));
+    write(dir, { pid: ended.pid });
+    const racers = [1, 2, 3, 4].map((id) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/lock-racer.ts", dir, String(id)], { cwd: PROJECT_ROOT });
+      running.add(child);
+      let output = "";
+      child.stdout.on("data", (c) => (output += c));
+      child.stderr.on("data", (c) => (output += c));
+      const exited = new Promise<void>((done) => child.once("exit", () => {
+        running.delete(child);
+        done();
+      }));
+      return { said: () => output, exited };
+    });
+    const until = async (done: () => boolean) => {
+      while (!done()) await new Promise((r) => setTimeout(r, 20));
+    };
+    await until(() => [1, 2, 3, 4].every((id) => fs.existsSync(path.join(dir, `ready-${id}`))));
+    fs.writeFileSync(path.join(dir, "go"), "");
+    await until(() => racers.every((r) => r.said().includes("\n")));
+    fs.writeFileSync(path.join(dir, "done"), "");
+    await Promise.all(racers.map((r) => r.exited));
+    const said = racers.map((r) => r.said().trim());
+    expect(said.filter((s) => s === "got"), said.join("\n")).toHaveLength(1);
+    expect(said.filter((s) => /^refused: the folder is in use by PID \d+ \(tests\/helpers\/lock-racer\.ts/.test(s)), said.join("\n")).toHaveLength(3);
+    expect(fs.existsSync(lockFile(dir))).toBe(false);
+  }, 120_000);
 });
