@@ -175,6 +175,13 @@ describe("the lock file", () => {
     expectRefused(dir, new RegExp(`PID 1 on elsewhere\\.example .*remove ${lockFile(dir).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
   });
 
+  it("leaves alone a lock file just created and not yet written: its writer may still be writing it", () => {
+    const dir = tempDir("newsgraph-lock-");
+    fs.writeFileSync(lockFile(dir), "");
+    expectRefused(dir, /the lock file .* did not settle in 5 s: remove it if no newsgraph process uses the folder/);
+    expect(fs.existsSync(lockFile(dir))).toBe(true);
+  });
+
   it("takes over a lock whose process has ended, or whose PID now belongs to another process", async () => {
     const dir = tempDir("newsgraph-lock-");
     const ended = spawn(process.execPath, ["-e", ""]);

@@ -34,8 +34,11 @@ export interface DataFolderLock {
   release(): void;
 }
 
-/** A lock file of this age that cannot be read was left by a writer that died mid-write, not one still writing. */
-const UNREADABLE_GRACE_MS = 2_000;
+/**
+ * An unreadable lock file, or a takeover guard, this old was left by a process that died in
+ * the microseconds between creating and writing (or removing) it, not by one still at work.
+ */
+const ABANDONED_AFTER_MS = 10_000;
 /** How long to retry while another starter is between creating and writing, or removing a stale lock. */
 const SETTLE_MS = 5_000;
 
@@ -62,18 +65,16 @@ export function lockDataFolder(dataDir: string, label: string): DataFolderLock {
   const giveUpAt = Date.now() + SETTLE_MS;
   for (;;) {
     if (create(lockPath, me)) break;
-    if (Date.now() > giveUpAt) throw new DatabaseConfigError(`${label}: the lock file ${lockPath} keeps changing; is a newsgraph process starting and stopping there?`);
     const found = readLock(lockPath);
-    if (found === "missing") continue; // released between our attempt and the read: try again
+    if (found === "missing") continue; // released since our attempt: try again
     if (found.holder && isRunning(found.holder)) throw new DatabaseConfigError(heldMessage(label, found.holder, lockPath));
-    if (!found.holder && Date.now() - found.modified < UNREADABLE_GRACE_MS) {
-      // Another starter has created the file and not yet written it.
-      if (Date.now() > giveUpAt) throw new DatabaseConfigError(`${label} is locked by ${lockPath}, which cannot be read: remove it if no newsgraph process uses the folder`);
+    const beingWritten = !found.holder && Date.now() - found.modified < ABANDONED_AFTER_MS;
+    if (beingWritten || !removeStale(lockPath, found.raw)) {
+      // Another starter is between creating its lock and writing it, or is taking over the stale one.
+      if (Date.now() > giveUpAt) {
+        throw new DatabaseConfigError(`${label}: the lock file ${lockPath} did not settle in ${SETTLE_MS / 1000} s: remove it if no newsgraph process uses the folder`);
+      }
       sleep(20);
-      continue;
-    }
-    if (!removeStale(lockPath, found.raw) && Date.now() > giveUpAt) {
-      throw new DatabaseConfigError(`${label}: could not take over the stale lock ${lockPath}: remove it if no newsgraph process uses the folder`);
     }
   }
   lockedHere.add(lockPath);
@@ -170,11 +171,10 @@ function removeStale(lockPath: string, staleRaw: string): boolean {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     // Held only for a few synchronous file operations: an old guard was left by a process killed in between.
     try {
-      if (Date.now() - fs.statSync(guard).mtimeMs > UNREADABLE_GRACE_MS) fs.rmdirSync(guard);
+      if (Date.now() - fs.statSync(guard).mtimeMs > ABANDONED_AFTER_MS) fs.rmdirSync(guard);
     } catch {
       // Removed by its owner meanwhile.
     }
-    sleep(20);
     return false;
   }
   try {
