@@ -9,6 +9,7 @@ import pino from "pino";
 import { createDatabase, dropDatabase } from "../src/db/admin.js";
 import { openMigratedDatabase } from "../src/db/open.js";
 import { ingestInput } from "../src/ingest/pipeline.js";
+import { runCli } from "../scripts/run-cli.js";
 import { syntheticArticle } from "./synthetic.js";
 
 interface Options { count: string; database: string; concurrency: string; seed: string }
@@ -64,4 +65,4 @@ const program = new Command("bench-ingest")
     }
   });
 
-await program.parseAsync();
+runCli(program);

@@ -10,6 +10,7 @@ import { PrismaClient } from "../generated/prisma/client.js";
 import { positiveInteger } from "../setting-values.js";
 import { DatabaseConfigError, type DatabaseTarget } from "./target.js";
 import { pgliteMigrationSession, postgresMigrationSession, type MigrationSession } from "./migration-files.js";
+import { lockDataFolder } from "./pglite-lock.js";
 import { postgresMigrationAdapter } from "./postgres-migration-adapter.js";
 import { pgliteReader, poolReader, type SqlReader } from "./sql-reader.js";
 
@@ -36,10 +37,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<Database> {
   if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
+  // One process per folder: a second one would silently lose its writes (pglite-lock.ts).
+  const lock = target.dataDir ? lockDataFolder(target.dataDir, target.label) : null;
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(target.dataDir ?? undefined);
   } catch (error) {
+    lock?.release();
     throw new DatabaseConfigError(`cannot open ${target.label}: ${(error as Error).message}`);
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), log: [{ emit: "event", level: "query" }] });
@@ -56,9 +60,13 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
       return true;
     },
     close: async () => {
-      await prisma.$disconnect();
-      // $disconnect leaves PGlite open (and the process alive): close it ourselves.
-      if (!pglite.closed) await pglite.close();
+      try {
+        await prisma.$disconnect();
+        // $disconnect leaves PGlite open (and the process alive): close it ourselves.
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
