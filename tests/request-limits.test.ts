@@ -134,6 +134,22 @@ describe.skipIf(!serverUrl)("request time limits on PostgreSQL", () => {
     expect((await server.graphql(QUERY)).body.data?.articles).toHaveLength(1);
   }, 30_000);
 
+  it("lets one request of many statements hold only half the pool, so others are served beside it", async () => {
+    const server = await serve(sleepy(db, 1), { requestTimeoutMs: 60_000 });
+    // Twelve aliases: twelve statements of a second each, one connection at a time.
+    const greedy = post(server, `{ ${Array.from({ length: 12 }, (_, i) => `a${i}: articles { title }`).join(" ")} }`);
+    try {
+      await expect.poll(sleeping, { timeout: 5_000, interval: 50 }).toBe(1);
+      const started = Date.now();
+      const { body } = await server.graphql(QUERY);
+      expect(body.data?.articles).toHaveLength(1);
+      // Its own one-second statement, not a place behind the greedy request's eleven.
+      expect(Date.now() - started).toBeLessThan(3_500);
+    } finally {
+      await greedy;
+    }
+  }, 40_000);
+
   it("never shows the database's words for an error that is nobody's input, in production or not", async () => {
     const failing: Database = { ...db, query: () => db.query(Prisma.sql`SELECT ${"secret_value"}::int AS n`) };
     for (const production of [true, false]) {
