@@ -1,5 +1,6 @@
 // Every setting, read once from the environment. docs/operations.md's settings table mirrors this.
 import { parseCorsOrigins, type CorsPolicy } from "./server/cors.js";
+import { DEFAULT_REQUEST_TIMEOUT_MS } from "./server/request-deadline.js";
 import { DEFAULT_LIMITS } from "./server/limits.js";
 import { positiveInteger, SettingError } from "./setting-values.js";
 
@@ -22,7 +23,19 @@ export interface Settings {
   maxQueryCost: number;
   /** Which browser pages on other origins may call the API (CORS_ORIGINS). */
   cors: CorsPolicy;
+  /** Time limit of one GraphQL request over HTTP, in ms: then its statements are cancelled and it answers TIMEOUT. */
+  requestTimeoutMs: number;
+  /** PostgreSQL's statement_timeout for the server's connections, in ms. */
+  statementTimeoutMs: number;
 }
+
+/**
+ * The server's statement_timeout: PostgreSQL's own stop for a statement that outlives any
+ * sensible request, which also holds when a cancel from the server never arrives. Below the
+ * request's limit, so that the deadline's cancel is the usual way a request ends early.
+ * The ingest CLI, the worker and migrations open their own connections without it.
+ */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === "") return fallback;
@@ -44,13 +57,17 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     databaseUrl: env.DATABASE_URL,
     loadSampleData: flag(env.SAMPLE_DATA, true),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "warn" : "info"),
-    production: env.NODE_ENV === "production",
+    // Production unless a developer or the tests say otherwise: an unset NODE_ENV must not
+    // show clients internal messages.
+    production: env.NODE_ENV !== "development" && env.NODE_ENV !== "test",
     apiKey: env.API_KEY || undefined,
     readsRequireKey: flag(env.READS_REQUIRE_KEY, false),
     redisUrl: env.REDIS_URL || undefined,
     maxQueryDepth: positiveInteger(env, "MAX_QUERY_DEPTH", DEFAULT_LIMITS.maxDepth),
     maxQueryCost: positiveInteger(env, "MAX_QUERY_COST", DEFAULT_LIMITS.maxCost),
     cors: corsSetting(env.CORS_ORIGINS),
+    requestTimeoutMs: positiveInteger(env, "REQUEST_TIMEOUT_MS", DEFAULT_REQUEST_TIMEOUT_MS),
+    statementTimeoutMs: positiveInteger(env, "DATABASE_STATEMENT_TIMEOUT_MS", DEFAULT_STATEMENT_TIMEOUT_MS),
   };
 }
 

@@ -13,13 +13,14 @@ import { DEFAULT_LIMITS } from "./server/limits.js";
 async function main(): Promise<void> {
   const settings = readSettings();
   const log = createLogger(settings.logLevel);
-  const db = await openMigratedDatabase(settings.databaseUrl, log);
+  const db = await openMigratedDatabase(settings.databaseUrl, log, { statementTimeoutMs: settings.statementTimeoutMs });
   if (settings.loadSampleData) await loadSampleDataIfEmpty(db, log);
   const events = await openEvents(settings.redisUrl).catch((error: Error) => {
     throw new SettingError(error.message);
   });
   const server = await startServer({
     db, log, port: settings.port, host: settings.host, production: settings.production, events, cors: settings.cors,
+    requestTimeoutMs: settings.requestTimeoutMs,
     access: { apiKey: settings.apiKey, readsRequireKey: settings.readsRequireKey },
     limits: { ...DEFAULT_LIMITS, maxDepth: settings.maxQueryDepth, maxCost: settings.maxQueryCost },
   });

@@ -11,6 +11,7 @@ import { startTestServer, type TestServer } from "./helpers/server.js";
 import { startTcpProxy, type TcpProxy } from "./helpers/tcp-proxy.js";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
+const API_KEY = "outage-test-key-0123456789";
 if (!serverUrl) console.warn("[newsgraph tests] TEST_DATABASE_URL is unset: the database outage suite is skipped");
 
 describe.skipIf(!serverUrl)("a PostgreSQL outage", () => {
@@ -27,7 +28,7 @@ describe.skipIf(!serverUrl)("a PostgreSQL outage", () => {
     target.port = String(proxy.port);
     db = await openMigratedDatabase(target.toString(), quietLog);
     await ingestInput(db.prisma, "ports.txt", sampleText("001_northern-ports.txt"));
-    server = await startTestServer(db, { production: true });
+    server = await startTestServer(db, { production: true, access: { apiKey: API_KEY } });
   });
   afterAll(async () => {
     await server?.close();
@@ -50,11 +51,24 @@ describe.skipIf(!serverUrl)("a PostgreSQL outage", () => {
     const down = await health();
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ status: "degraded", database: { status: "down" } });
+    // In production the driver's words (hosts, ports, ECONNREFUSED) stay in the log.
+    expect(down.body.database.error).toBe("the database does not answer");
     const failed = await server.graphql(`{ articles { title } }`);
     expect(failed.body.errors?.[0]).toMatchObject({
       message: "the database is not reachable right now: try again shortly",
       extensions: { code: "SERVICE_UNAVAILABLE" },
     });
+    // A write that fails for the outage is not the input's fault: not BAD_USER_INPUT.
+    const ingest = await server.graphql(
+      `mutation($text: String!) { ingestArticle(input: { text: $text }) { status } }`,
+      { text: sampleText("002_lisbon-night-market.txt") },
+      { "x-api-key": API_KEY },
+    );
+    expect(ingest.body.errors?.[0]).toMatchObject({
+      message: "the database is not reachable right now: try again shortly",
+      extensions: { code: "SERVICE_UNAVAILABLE" },
+    });
+    expect(JSON.stringify([down.body, failed.body, ingest.body])).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|Can't reach|Code: /);
 
     await proxy.restore();
     await expect.poll(async () => (await health()).status, { timeout: 15_000, interval: 250 }).toBe(200);

@@ -9,9 +9,11 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaClient } from "../generated/prisma/client.js";
 import { positiveInteger } from "../setting-values.js";
 import { DatabaseConfigError, type DatabaseTarget } from "./target.js";
+import { ControlConnection } from "./control-connection.js";
 import { pgliteMigrationSession, postgresMigrationSession, type MigrationSession } from "./migration-files.js";
 import { lockDataFolder } from "./pglite-lock.js";
 import { postgresMigrationAdapter } from "./postgres-migration-adapter.js";
+import { RequestAwarePool } from "./request-pool.js";
 import { pgliteReader, poolReader, type SqlReader } from "./sql-reader.js";
 
 export interface Database extends SqlReader {
@@ -26,13 +28,23 @@ export interface Database extends SqlReader {
    * function is called (for the N+1 tests and the benchmarks' statements per request).
    */
   onStatement(listener: (sql: string) => void): () => void;
-  /** Answers whether the database responds right now. */
+  /** Answers whether the database responds right now (not waiting for a pooled connection). */
   ping(): Promise<boolean>;
+  /** The connection pool's load, where there is one (PostgreSQL). */
+  poolStatus?(): { size: number; max: number; inUse: number; waiting: number };
   close(): Promise<void>;
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === "pglite" ? openPglite(target) : openPostgres(target);
+export interface DatabaseOptions {
+  /**
+   * PostgreSQL's statement_timeout for every pooled connection, in ms: a statement running
+   * longer is stopped by PostgreSQL itself. Unset: none (the CLI, the worker, migrations).
+   */
+  statementTimeoutMs?: number;
+}
+
+export async function openDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Promise<Database> {
+  return target.kind === "pglite" ? openPglite(target) : openPostgres(target, options);
 }
 
 async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<Database> {
@@ -80,11 +92,17 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
  */
 export const poolSize = (env: NodeJS.ProcessEnv = process.env) => positiveInteger(env, "DATABASE_POOL_SIZE", 2 * os.availableParallelism());
 
-async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Promise<Database> {
-  const pool = new pg.Pool({
+/** How long a statement waits for a pooled connection before it is answered "busy". */
+const POOL_WAIT_MS = 5_000;
+
+async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, { statementTimeoutMs }: DatabaseOptions): Promise<Database> {
+  const control = new ControlConnection({ connectionString: target.url });
+  const pool = new RequestAwarePool({
     connectionString: target.url,
     max: poolSize(),
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: POOL_WAIT_MS,
+    // Sent with the connection's start-up, so an `options` parameter in DATABASE_URL keeps it.
+    ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
     // The reads are named prepared statements (sql-reader.ts). PostgreSQL would plan a page
     // statement afresh on every execution: with LIMIT and OFFSET as parameters, the generic
     // plan's estimate (a tenth of the table) always looks dearer than a custom plan for 21
@@ -97,10 +115,13 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
     // 70 key lookups cost a third (0.45 against 1.3 ms).
     // An `options` parameter in DATABASE_URL takes the place of this one.
     options: "-c plan_cache_mode=force_generic_plan -c random_page_cost=1.1",
-  });
+  }, control);
   // A pool emits "error" when an idle connection dies (server restart): keep the process alive.
   pool.on("error", () => {});
-  await checkReachable(pool, target);
+  await checkReachable(pool, target).catch(async (error) => {
+    await control.close();
+    throw error;
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
   const statements = statementListeners(prisma);
   return {
@@ -110,13 +131,12 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
     onStatement: statements.add,
     migrationAdapter: () => postgresMigrationAdapter(target.url),
     migrationSession: () => postgresMigrationSession(target.url),
-    ping: async () => {
-      await pool.query("select 1");
-      return true;
-    },
+    ping: () => control.ping(),
+    poolStatus: () => pool.status(),
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
+      await control.close();
     },
   };
 }

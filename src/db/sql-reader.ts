@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { Prisma } from "../generated/prisma/client.js";
+import { currentScope } from "./request-scope.js";
 
 export interface SqlReader {
   /** Runs one read statement and answers its rows, with the column types as the schema has them. */
@@ -62,6 +63,9 @@ export function pgliteReader(pglite: PGlite, onSql: (sql: string) => void): SqlR
   const parsers = { [TIMESTAMP]: parseUtcTimestamp };
   return {
     async query<T>(sql: Prisma.Sql) {
+      // PGlite runs one statement at a time inside this process and cannot be interrupted
+      // mid-statement: a request past its deadline or left by its client starts no more.
+      currentScope()?.throwIfAborted();
       onSql(sql.text);
       const result = await pglite.query<T>(sql.text, driverValues(sql.values), { parsers });
       return result.rows;

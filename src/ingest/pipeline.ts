@@ -18,6 +18,8 @@ export interface IngestOutcome {
    * same input may well succeed later. The job queue retries these.
    */
   retryable?: boolean;
+  /** The error behind a failure that is not the input's fault, for the API to classify (never to show). */
+  cause?: unknown;
   counts?: { persons: number; quotes: number; venues: number; comments: number };
   notes: string[];
 }
@@ -65,7 +67,7 @@ export async function ingestDocument(prisma: PrismaClient, doc: RawDocument, opt
 function failure(origin: string, error: unknown): IngestOutcome {
   const reason = error instanceof IngestError ? error.reason : `${(error as Error).message ?? error}`.split("\n").filter(Boolean).pop()!;
   if (error instanceof IngestError) return { origin: error.origin, status: "failed", error: reason, notes: [] };
-  return { origin, status: "failed", error: reason, retryable: true, notes: [] };
+  return { origin, status: "failed", error: reason, retryable: true, cause: error, notes: [] };
 }
 
 /** The hints stored with an article's raw input, as the reader takes them. */

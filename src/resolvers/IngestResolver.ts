@@ -10,7 +10,7 @@ import { toGlobalId } from "../models/global-id.js";
 import { DeleteArticleResult, IngestResult, IngestStatus } from "../models/ingest-results.js";
 import { dbIdOf } from "./args.js";
 import type { Context } from "./context.js";
-import { badInput, notFound } from "./errors.js";
+import { badInput, notFound, storeFailure } from "./errors.js";
 import { IngestArticleInput } from "./inputs/IngestArticleInput.js";
 import { createLoaders } from "./loaders.js";
 import { WRITE } from "./roles.js";
@@ -48,23 +48,25 @@ export class IngestResolver {
     });
   }
 
-  private async ingestOne(input: IngestArticleInput, where: string, index: number, context: Context): Promise<IngestResult> {
-    let outcome: IngestOutcome;
+  /** Ingests one input; a failure is an outcome, with `cause` set when it is not the input's fault. */
+  private async outcomeOf(input: IngestArticleInput, where: string, context: Context): Promise<IngestOutcome> {
     try {
-      outcome = await ingestDocument(context.db.prisma, documentOf(input, where));
+      return await ingestDocument(context.db.prisma, documentOf(input, where));
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;
-      outcome = { origin: where, status: "failed", error: error.reason, notes: [] };
+      return { origin: where, status: "failed", error: error.reason, notes: [] };
     }
-    return this.answer(outcome, index, context);
   }
 
   @Authorized(WRITE)
   @Mutation(() => IngestResult, { description: "Ingests one article from its text or HTML: extracts persons, quotes, venues and comments and stores them in one transaction. The same content is never stored twice. Needs the API key." })
   async ingestArticle(@Arg("input", () => IngestArticleInput, { description: "The article." }) input: IngestArticleInput, @Ctx() context: Context): Promise<IngestResult> {
-    const result = await this.ingestOne(input, "input", 0, context);
-    if (result.status === IngestStatus.FAILED) throw badInput(`the article cannot be ingested: ${result.error}`, "input");
-    return result;
+    const outcome = await this.outcomeOf(input, "input", context);
+    // Not the input's fault (the database, a bug): the error formatter answers it by kind
+    // (SERVICE_UNAVAILABLE, TIMEOUT, or INTERNAL_SERVER_ERROR with an id), not as bad input.
+    if (outcome.status === "failed" && outcome.cause !== undefined) throw outcome.cause;
+    if (outcome.status === "failed") throw badInput(`the article cannot be ingested: ${outcome.error}`, "input");
+    return this.answer(outcome, 0, context);
   }
 
   @Authorized(WRITE)
@@ -73,7 +75,10 @@ export class IngestResolver {
     if (inputs.length > MAX_BATCH) throw badInput(`a batch holds at most ${MAX_BATCH} articles, got ${inputs.length}`, "inputs");
     const results: IngestResult[] = [];
     for (const [index, input] of inputs.entries()) {
-      results.push(await this.ingestOne(input, `inputs[${index}]`, index, context));
+      let outcome = await this.outcomeOf(input, `inputs[${index}]`, context);
+      // The database's own words are logged; the item's error says what kind of failure it was.
+      if (outcome.status === "failed" && outcome.cause !== undefined) outcome = { ...outcome, error: storeFailure(outcome.cause, context.log) };
+      results.push(await this.answer(outcome, index, context));
       await yieldToEventLoop();
     }
     return results;
@@ -84,6 +89,7 @@ export class IngestResolver {
   async reprocessArticle(@Arg("id", () => ID, { description: "The article." }) id: string, @Ctx() context: Context): Promise<IngestResult> {
     const [outcome] = await reprocessArticles(context.db.prisma, { ids: [dbIdOf(id, "Article")] });
     if (!outcome) throw notFound(`no article with id "${id}"`);
+    if (outcome.status === "failed" && outcome.cause !== undefined) throw outcome.cause;
     context.loaders.article.clearAll();
     return this.answer(outcome, 0, context);
   }

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Database } from "../db/connection.js";
+import type { RequestScope } from "../db/request-scope.js";
 import type { NewsgraphPubSub } from "../events.js";
 import type { Access } from "../server/auth.js";
 import type { Loaders } from "./loaders.js";
@@ -12,4 +13,6 @@ export interface Context {
   access: Access;
   /** Where subscription events are published (in-process or Redis). */
   pubSub: NewsgraphPubSub;
+  /** The HTTP request's time limit and statements (none for subscriptions). */
+  requestScope?: RequestScope;
 }

@@ -3,7 +3,7 @@
 // Playground at / and /playground, and /health.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -20,10 +20,12 @@ import { getSchema } from "../schema.js";
 import { accessFor, type AccessPolicy } from "./auth.js";
 import { corsMiddleware, type CorsPolicy } from "./cors.js";
 import { compiledQueryExecutor, fixedSchemaGateway } from "./compiled-execution.js";
+import { ErrorCode } from "../error-codes.js";
 import { errorFormatter } from "./format-error.js";
 import { healthHandler } from "./health.js";
 import { costPlugin, DEFAULT_LIMITS, depthRule, type QueryLimits } from "./limits.js";
 import { playgroundRouter } from "./playground.js";
+import { DEFAULT_REQUEST_TIMEOUT_MS, requestScopes, scopeOf, withRequestScope } from "./request-deadline.js";
 
 export interface ServerOptions {
   db: Database;
@@ -37,6 +39,8 @@ export interface ServerOptions {
   events?: Events;
   /** Cross-origin access from browser pages; any origin may read unless given. */
   cors?: CorsPolicy;
+  /** The time limit of one GraphQL request over HTTP, in ms (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -51,6 +55,7 @@ const MAX_BODY = "3mb";
 
 export async function startServer({
   db, log, port, host = "0.0.0.0", production = false, access = {}, limits = DEFAULT_LIMITS, events = inProcessEvents(), cors = { kind: "any-origin-reads" },
+  requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
 }: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
@@ -59,9 +64,13 @@ export async function startServer({
   app.set("etag", false);
   const httpServer = http.createServer(app);
   const schema = await getSchema(events.pubSub);
-  const contextFor = (headers: http.IncomingHttpHeaders): Context => ({
-    db, loaders: createLoaders(db), log, access: accessFor(access, headers), pubSub: events.pubSub,
+  const contextFor = (headers: http.IncomingHttpHeaders, requestScope?: Context["requestScope"]): Context => ({
+    db, loaders: createLoaders(db), log, access: accessFor(access, headers), pubSub: events.pubSub, requestScope,
   });
+  // Half the pool (at least one connection) per request: one request of hundreds of
+  // statements then leaves the other half to everyone else.
+  const poolMax = db.poolStatus?.().max;
+  const maxConnections = poolMax ? Math.max(1, Math.ceil(poolMax / 2)) : Infinity;
 
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
   const subscriptions = useServer(
@@ -76,7 +85,7 @@ export async function startServer({
   );
 
   const apollo = new ApolloServer<Context>({
-    gateway: fixedSchemaGateway(schema, compiledQueryExecutor(schema, log)),
+    gateway: fixedSchemaGateway(schema, withRequestScope(compiledQueryExecutor(schema, log))),
     introspection: true,
     // Reads need no cookies and writes need an API key header, so cross-site requests gain
     // nothing: plain GET requests are allowed, as the GraphQL-over-HTTP spec has them.
@@ -85,6 +94,8 @@ export async function startServer({
     // A cap on the document's tokens stops over-long documents before validation work.
     parseOptions: { maxTokens: limits.maxTokens },
     formatError: errorFormatter(log, production),
+    // Stack traces only for a developer who asked for them (NODE_ENV=development).
+    includeStacktraceInErrorResponses: !production && process.env.NODE_ENV === "development",
     // main.ts stops the server, the events and the database in order on SIGTERM/SIGINT.
     // Apollo's own handler (on outside NODE_ENV=test) would race it and leave the process hanging.
     stopOnTerminationSignals: false,
@@ -93,14 +104,21 @@ export async function startServer({
       // The schema sets no cache hints; computing them costs a hook on every field resolved.
       ApolloServerPluginCacheControlDisabled(),
       costPlugin(schema, limits),
+      retryAfterPlugin(),
       { async serverWillStart() { return { async drainServer() { await subscriptions.dispose(); } }; } },
     ],
   });
   await apollo.start();
 
-  app.get("/health", healthHandler(db));
+  app.get("/health", healthHandler(db, production));
   app.use(playgroundRouter(GRAPHQL_PATH));
-  app.use(GRAPHQL_PATH, corsMiddleware(cors), express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers) }));
+  app.use(
+    GRAPHQL_PATH,
+    corsMiddleware(cors),
+    express.json({ limit: MAX_BODY }),
+    requestScopes({ timeoutMs: requestTimeoutMs, maxConnections }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => contextFor(req.headers, scopeOf(res)) }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -112,6 +130,28 @@ export async function startServer({
     url: `http://${shownHost}:${actualPort}`,
     port: actualPort,
     close: () => apollo.stop(),
+  };
+}
+
+/**
+ * SERVICE_UNAVAILABLE (database unreachable, or no connection free) comes with Retry-After,
+ * and, when the operation answered no data at all, with HTTP 503: a load balancer or client
+ * library then retries as it would any busy server.
+ */
+function retryAfterPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single") return;
+          const { data, errors } = response.body.singleResult;
+          const unavailable = errors?.filter((error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE) ?? [];
+          if (!unavailable.length) return;
+          response.http.headers.set("retry-after", "1");
+          if (data == null && unavailable.length === errors!.length) response.http.status = 503;
+        },
+      };
+    },
   };
 }
 
