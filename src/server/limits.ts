@@ -1,8 +1,9 @@
 // Limits checked before any database work: document size (parse), depth (a validation rule),
 // cost (an Apollo plugin with graphql-query-complexity) and, in the resolvers, the page size.
 import type { ApolloServerPlugin } from "@apollo/server";
-import { getNamedType, getNullableType, getOperationAST, getVariableValues, GraphQLError, isListType, separateOperations, type DocumentNode, type GraphQLSchema } from "graphql";
+import { getNamedType, getNullableType, getOperationAST, isLeafType, isObjectType, getVariableValues, GraphQLError, isListType, separateOperations, type DocumentNode, type GraphQLSchema } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
+import { listCapOf } from "../resolvers/list-caps.js";
 import { DEFAULT_PAGE_SIZE } from "../resolvers/pagination.js";
 import { maxDepthRule } from "./query-shape.js";
 
@@ -18,23 +19,40 @@ export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 100_000, max
 /** Most fields an operation may have once its fragments are spread. */
 const MAX_EXPANDED_FIELDS = 10_000;
 
-/** What a plain list without a size argument is assumed to hold, for the cost estimate. */
-const ASSUMED_LIST_SIZE = 10;
-
 /**
- * Each field costs 1 plus what it selects, times the number of items it can return:
- * `first`/`last` for connections and sized lists, the default page size for a connection
- * without them, and a fixed guess for other lists. A connection's own `edges` and `nodes`
- * are its page, already counted on the connection field.
+ * Each field costs 1 plus what it selects, times the most items it can return: `first`/`last`
+ * (or the default page size) for a connection, and for a plain list the size asked or its
+ * cap's default, from the table the resolvers enforce (LIST_CAPS). A connection's own
+ * `edges` and `nodes` are its page, already counted on the connection field. As every item
+ * costs at least 1, no accepted query can answer more objects than its cost.
  */
 export const itemCountEstimator: ComplexityEstimator = ({ type, args, field, childComplexity }) => {
   if (type.name.endsWith("Connection") && (field.name === "edges" || field.name === "nodes")) return 1 + childComplexity;
-  const returnsConnection = getNamedType(field.type).name.endsWith("Connection");
   const sized = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : null;
-  const returnsList = isListType(getNullableType(field.type));
-  const items = returnsConnection ? (sized ?? DEFAULT_PAGE_SIZE) : returnsList ? (sized ?? ASSUMED_LIST_SIZE) : 1;
+  if (getNamedType(field.type).name.endsWith("Connection")) return 1 + childComplexity * Math.max(sized ?? DEFAULT_PAGE_SIZE, 1);
+  const cap = listCapOf(type.name, field.name);
+  if (!cap) return 1 + childComplexity;
+  const asked = cap.argument === undefined ? cap.default : args[cap.argument];
+  const size = Array.isArray(asked) ? asked.length : typeof asked === "number" ? asked : cap.default;
+  const items = cap.pricedOnParent ? 1 : (cap.items ?? ((n: number) => n))(Math.min(Math.max(size, 0), cap.max));
   return 1 + childComplexity * Math.max(items, 1);
 };
+
+/**
+ * The lists of objects in `schema` without an entry in LIST_CAPS: such a list would be
+ * priced as one item and bounded by nothing. Checked when the server starts.
+ */
+export function uncappedLists(schema: GraphQLSchema): string[] {
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__") || type.name.endsWith("Connection")) continue;
+    for (const field of Object.values(type.getFields())) {
+      const returns = getNullableType(field.type);
+      if (isListType(returns) && !isLeafType(getNamedType(returns)) && !listCapOf(type.name, field.name)) missing.push(`${type.name}.${field.name}`);
+    }
+  }
+  return missing;
+}
 
 export function depthRule(limits: QueryLimits) {
   return maxDepthRule(limits.maxDepth);
@@ -49,6 +67,8 @@ const MAX_CACHED_KEY = 1_000;
  * asked again with the same variables has the same cost: it is computed once.
  */
 export function costPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+  const uncapped = uncappedLists(schema);
+  if (uncapped.length) throw new Error(`lists without a cap in LIST_CAPS (resolvers/list-caps.ts): ${uncapped.join(", ")}`);
   const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
