@@ -22,6 +22,7 @@ import { compiledQueryExecutor, fixedSchemaGateway } from "./compiled-execution.
 import { errorFormatter } from "./format-error.js";
 import { healthHandler } from "./health.js";
 import { costPlugin, DEFAULT_LIMITS, depthRule, type QueryLimits } from "./limits.js";
+import { nestingGuard } from "./nesting-guard.js";
 import { playgroundRouter } from "./playground.js";
 
 export interface ServerOptions {
@@ -97,7 +98,7 @@ export async function startServer({
 
   app.get("/health", healthHandler(db));
   app.use(playgroundRouter(GRAPHQL_PATH));
-  app.use(GRAPHQL_PATH, express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers) }));
+  app.use(GRAPHQL_PATH, express.json({ limit: MAX_BODY }), nestingGuard(), expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers) }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
