@@ -2,7 +2,7 @@
 // cost (an Apollo plugin with graphql-query-complexity) and, in the resolvers, the page size.
 import type { ApolloServerPlugin } from "@apollo/server";
 import { getNamedType, getNullableType, getOperationAST, isLeafType, isObjectType, getVariableValues, GraphQLError, isListType, separateOperations, type DocumentNode, type GraphQLSchema } from "graphql";
-import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
+import { getComplexity, type ComplexityEstimator, type ComplexityEstimatorArgs } from "graphql-query-complexity";
 import { listCapOf } from "../resolvers/list-caps.js";
 import { DEFAULT_PAGE_SIZE } from "../resolvers/pagination.js";
 import { maxDepthRule } from "./query-shape.js";
@@ -20,23 +20,28 @@ export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 100_000, max
 const MAX_EXPANDED_FIELDS = 10_000;
 
 /**
- * Each field costs 1 plus what it selects, times the most items it can return: `first`/`last`
- * (or the default page size) for a connection, and for a plain list the size asked or its
- * cap's default, from the table the resolvers enforce (LIST_CAPS). A connection's own
- * `edges` and `nodes` are its page, already counted on the connection field. As every item
- * costs at least 1, no accepted query can answer more objects than its cost.
+ * The most items a field can return, as a multiplier of what it selects: `first`/`last` (or
+ * the default page size) for a connection, and for a plain list the size asked or its cap's
+ * default, from the table the resolvers enforce (LIST_CAPS); 1 for any other field. A
+ * connection's own `edges` and `nodes` are its page, already counted on the connection field.
  */
-export const itemCountEstimator: ComplexityEstimator = ({ type, args, field, childComplexity }) => {
-  if (type.name.endsWith("Connection") && (field.name === "edges" || field.name === "nodes")) return 1 + childComplexity;
+export function itemsOf({ type, field, args }: Pick<ComplexityEstimatorArgs, "type" | "field" | "args">): number {
+  if (type.name.endsWith("Connection") && (field.name === "edges" || field.name === "nodes")) return 1;
   const sized = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : null;
-  if (getNamedType(field.type).name.endsWith("Connection")) return 1 + childComplexity * Math.max(sized ?? DEFAULT_PAGE_SIZE, 1);
+  if (getNamedType(field.type).name.endsWith("Connection")) return Math.max(sized ?? DEFAULT_PAGE_SIZE, 1);
   const cap = listCapOf(type.name, field.name);
-  if (!cap) return 1 + childComplexity;
+  if (!cap || cap.pricedOnParent) return 1;
   const asked = cap.argument === undefined ? cap.default : args[cap.argument];
   const size = Array.isArray(asked) ? asked.length : typeof asked === "number" ? asked : cap.default;
-  const items = cap.pricedOnParent ? 1 : (cap.items ?? ((n: number) => n))(Math.min(Math.max(size, 0), cap.max));
-  return 1 + childComplexity * Math.max(items, 1);
-};
+  return Math.max((cap.items ?? ((n: number) => n))(Math.min(Math.max(size, 0), cap.max)), 1);
+}
+
+/**
+ * Each field costs 1 plus what it selects times the most items it can return (itemsOf). As
+ * every object in an answer is some field's item, and every item costs at least 1, no
+ * accepted query can answer more objects than its cost.
+ */
+export const itemCountEstimator: ComplexityEstimator = (args) => 1 + args.childComplexity * itemsOf(args);
 
 /**
  * The lists of objects in `schema` without an entry in LIST_CAPS: such a list would be
