@@ -86,6 +86,11 @@ describe.each(databaseKinds)("query bounds on $name", (kind) => {
     expect(get.status).toBe(400);
     expect(((await get.json()) as any).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
 
+    // As deep as the document's token limit allows, written into the query itself.
+    const literal = await server.graphql(`{ articles(source: ${nestedArrays(4_900)}) { id } }`);
+    expect(literal.status).toBe(400);
+    expect(literal.body.errors?.[0]?.extensions?.code).not.toBe("INTERNAL_SERVER_ERROR");
+
     // The server still answers.
     const { body } = await server.graphql(`{ articles(first: 1) { id } }`);
     expect(body.data.articles).toHaveLength(1);
