@@ -1,7 +1,9 @@
 // The cost of a query bounds its work: every list returns at most its cap (or the size asked
 // for), the estimate prices lists by those caps, and requests that would make the server
 // recurse without end or fill a timeline with empty years are refused with a clear error.
+import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { loadSampleDataIfEmpty } from "../src/db/sample-data.js";
 import { ingestInput } from "../src/ingest/pipeline.js";
 import { LIST_CAPS } from "../src/resolvers/list-caps.js";
@@ -94,6 +96,20 @@ describe.each(databaseKinds)("query bounds on $name", (kind) => {
     // The server still answers.
     const { body } = await server.graphql(`{ articles(first: 1) { id } }`);
     expect(body.data.articles).toHaveLength(1);
+  });
+
+  it("holds subscriptions to the same limits: over-costly selections and deep variables are refused", async () => {
+    const client = createClient({ url: `${server.url.replace("http", "ws")}/graphql`, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+    const firstError = (query: string, variables: Record<string, unknown>) =>
+      new Promise<any>((resolve) => client.subscribe({ query, variables }, { next: () => {}, error: resolve, complete: () => resolve(null) }));
+    try {
+      const costly = await firstError(`subscription { articleIngested { venues(first: 100) { articles(first: 100) { venues(first: 100) { name } } } } }`, {});
+      expect(costly?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX" });
+      const deep = await firstError(`subscription($p: ID) { articleIngested(person: $p) { title } }`, { p: JSON.parse(nestedArrays(1_000)) });
+      expect(deep?.[0]).toMatchObject({ message: expect.stringMatching(/nested more than \d+ levels deep/), extensions: { code: "BAD_USER_INPUT" } });
+    } finally {
+      await client.dispose();
+    }
   });
 
   it("refuses a timeline that needs more buckets than its cap, instead of cutting it short", async () => {

@@ -21,7 +21,7 @@ import { accessFor, type AccessPolicy } from "./auth.js";
 import { compiledQueryExecutor, fixedSchemaGateway } from "./compiled-execution.js";
 import { errorFormatter } from "./format-error.js";
 import { healthHandler } from "./health.js";
-import { costPlugin, DEFAULT_LIMITS, depthRule, type QueryLimits } from "./limits.js";
+import { costPlugin, DEFAULT_LIMITS, depthRule, subscriptionRefusal, type QueryLimits } from "./limits.js";
 import { nestingGuard } from "./nesting-guard.js";
 import { playgroundRouter } from "./playground.js";
 
@@ -66,6 +66,8 @@ export async function startServer({
     {
       schema,
       validate: (schema, document) => validate(schema, document, [...specifiedRules, depthRule(limits)]),
+      // The same limits as over HTTP: deep variables and over-costly selections are refused.
+      onSubscribe: (_ctx, _id, payload) => subscriptionRefusal(schema, limits, payload),
       // The API key may come in the upgrade request's headers or, from browsers that cannot
       // set them, in connection_init's payload.
       context: (ctx) => contextFor({ ...ctx.extra.request.headers, ...lowerCaseKeys(ctx.connectionParams) }),

@@ -1,10 +1,11 @@
 // Limits checked before any database work: document size (parse), depth (a validation rule),
 // cost (an Apollo plugin with graphql-query-complexity) and, in the resolvers, the page size.
 import type { ApolloServerPlugin } from "@apollo/server";
-import { getNamedType, getNullableType, getOperationAST, isLeafType, isObjectType, getVariableValues, GraphQLError, isListType, separateOperations, type DocumentNode, type GraphQLSchema } from "graphql";
+import { getNamedType, getNullableType, getOperationAST, isLeafType, isObjectType, getVariableValues, GraphQLError, isListType, parse, separateOperations, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import { getComplexity, type ComplexityEstimator, type ComplexityEstimatorArgs } from "graphql-query-complexity";
 import { listCapOf } from "../resolvers/list-caps.js";
 import { DEFAULT_PAGE_SIZE } from "../resolvers/pagination.js";
+import { MAX_VARIABLES_DEPTH, nestedDeeperThan } from "./nesting-guard.js";
 import { maxDepthRule } from "./query-shape.js";
 
 export interface QueryLimits {
@@ -91,15 +92,43 @@ export function costPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloSe
               known.set(key, cost);
             }
           }
-          if (cost > limits.maxCost) {
-            throw new GraphQLError(`the query costs ${cost}, over this server's limit of ${limits.maxCost}: ask for fewer items (first/last) or fewer nested lists`, {
-              extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost: limits.maxCost, http: { status: 400 } },
-            });
-          }
+          if (cost > limits.maxCost) throw tooCostly(cost, limits);
         },
       };
     },
   };
+}
+
+function tooCostly(cost: number, limits: QueryLimits): GraphQLError {
+  return new GraphQLError(`the query costs ${cost}, over this server's limit of ${limits.maxCost}: ask for fewer items (first/last) or fewer nested lists`, {
+    extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost: limits.maxCost, http: { status: 400 } },
+  });
+}
+
+/**
+ * Why a subscription (graphql-ws) must not run: its variables nest too deep or it costs
+ * more than the limit, as for queries over HTTP; nothing (undefined) when it may, or when
+ * the document is invalid, which graphql-ws reports itself.
+ */
+export function subscriptionRefusal(
+  schema: GraphQLSchema, limits: QueryLimits, { query, operationName, variables }: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+): GraphQLError[] | undefined {
+  if (nestedDeeperThan(variables, MAX_VARIABLES_DEPTH)) {
+    return [new GraphQLError(`variables are nested more than ${MAX_VARIABLES_DEPTH} levels deep; no input of this API needs that many`, { extensions: { code: "BAD_USER_INPUT" } })];
+  }
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: limits.maxTokens });
+  } catch {
+    return undefined;
+  }
+  if (validate(schema, document, [...specifiedRules, depthRule(limits)]).length) return undefined;
+  try {
+    const cost = estimateCost(schema, document, operationName, variables ?? undefined);
+    return cost > limits.maxCost ? [tooCostly(cost, limits)] : undefined;
+  } catch (error) {
+    return [error as GraphQLError];
+  }
 }
 
 /** The operation's estimated cost; refused outright when its fragments expand too far. */
