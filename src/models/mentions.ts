@@ -29,7 +29,7 @@ abstract class MentionEdge {
   @Field(() => [String], { description: "The surface forms the article uses." })
   aliases!: string[];
 
-  @Field(() => [MentionSpan], { description: "Where each mention is." })
+  /** Where each mention is: a field with a size argument, resolved by MentionResolvers. */
   mentions!: MentionSpan[];
 }
 

@@ -14,6 +14,7 @@ import { inRange } from "./errors.js";
 import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
 import { withLoaded } from "./connections.js";
 import { primed } from "./loaders.js";
+import { cappedSize, MAX_NETWORK_NODES, MAX_TIMELINE_BUCKETS, sizeArg } from "./list-caps.js";
 import { fillTimeline } from "./timeline.js";
 
 enum Interval {
@@ -27,9 +28,6 @@ registerEnumType(Interval, {
   valuesConfig: { DAY: { description: "Calendar days." }, WEEK: { description: "Weeks starting on Monday." }, MONTH: { description: "Calendar months." } },
 });
 
-const MAX_TOP = 100;
-const MAX_MAP_POINTS = 1000;
-const MAX_NETWORK_NODES = 200;
 
 /** Pairs each counted row with its loaded entity, dropping rows whose entity is gone. */
 async function withEntities<R extends { id: number }, E, O>(rows: R[], load: (ids: number[]) => Promise<(E | null | Error)[]>, make: (row: R, entity: E) => O): Promise<O[]> {
@@ -38,53 +36,53 @@ async function withEntities<R extends { id: number }, E, O>(rows: R[], load: (id
 
 @Resolver()
 export class AnalyticsResolver {
-  @Query(() => [TimelineBucket], { description: "Matching articles per day, week or month of publication, gaps filled with zeros: filter on a person, a venue or a search for their timeline." })
+  @Query(() => [TimelineBucket], { description: `Matching articles per day, week or month of publication, gaps filled with zeros: filter on a person, a venue or a search for their timeline. At most ${MAX_TIMELINE_BUCKETS} buckets: a longer range is refused (narrow it or choose a coarser interval).` })
   async mentionTimeline(
     @Arg("filter", () => ArticleFilter, { nullable: true, description: "Which articles count: e.g. { person: ID } or { search: \"sanctions\" }." }) filter: ArticleFilter | null,
     @Arg("interval", () => Interval, { defaultValue: Interval.DAY, description: "Bucket width." }) interval: Interval,
     @Ctx() { db }: Context,
   ): Promise<TimelineBucket[]> {
     const rows = await timeline(db, articleFilterValues(filter), interval as TimelineInterval);
-    return fillTimeline(rows, interval as TimelineInterval).map((bucket) => Object.assign(new TimelineBucket(), bucket));
+    return fillTimeline(rows, interval as TimelineInterval, MAX_TIMELINE_BUCKETS).map((bucket) => Object.assign(new TimelineBucket(), bucket));
   }
 
   @Query(() => [PersonCount], { description: "Persons mentioned in the most matching articles." })
   async topPersons(
     @Arg("filter", () => ArticleFilter, { nullable: true, description: "Which articles count, e.g. a date range." }) filter: ArticleFilter | null,
-    @Arg("first", () => Int, { defaultValue: 10, description: `How many, at most ${MAX_TOP}.` }) first: number,
+    @Arg("first", () => Int, sizeArg("Query.topPersons")) first: number,
     @Ctx() { db, loaders }: Context,
   ): Promise<PersonCount[]> {
-    const rows = await topPersons(db, articleFilterValues(filter), inRange(first, "first", 0, MAX_TOP));
+    const rows = await topPersons(db, articleFilterValues(filter), cappedSize("Query.topPersons", first));
     return withEntities(rows, (ids) => loaders.person.loadMany(ids), (row, person: Person) => ({ ...row, person }));
   }
 
   @Query(() => [SpeakerCount], { description: "Persons quoted most often in the matching articles." })
   async topSpeakers(
     @Arg("filter", () => ArticleFilter, { nullable: true, description: "Which articles count, e.g. a date range." }) filter: ArticleFilter | null,
-    @Arg("first", () => Int, { defaultValue: 10, description: `How many, at most ${MAX_TOP}.` }) first: number,
+    @Arg("first", () => Int, sizeArg("Query.topSpeakers")) first: number,
     @Ctx() { db, loaders }: Context,
   ): Promise<SpeakerCount[]> {
-    const rows = await topSpeakers(db, articleFilterValues(filter), inRange(first, "first", 0, MAX_TOP));
+    const rows = await topSpeakers(db, articleFilterValues(filter), cappedSize("Query.topSpeakers", first));
     return withEntities(rows, (ids) => loaders.person.loadMany(ids), (row, person: Person) => ({ ...row, person }));
   }
 
   @Query(() => [VenueCount], { description: "Venues named in the most matching articles." })
   async topVenues(
     @Arg("filter", () => ArticleFilter, { nullable: true, description: "Which articles count, e.g. a date range." }) filter: ArticleFilter | null,
-    @Arg("first", () => Int, { defaultValue: 10, description: `How many, at most ${MAX_TOP}.` }) first: number,
+    @Arg("first", () => Int, sizeArg("Query.topVenues")) first: number,
     @Ctx() { db, loaders }: Context,
   ): Promise<VenueCount[]> {
-    const rows = await topVenues(db, articleFilterValues(filter), inRange(first, "first", 0, MAX_TOP));
+    const rows = await topVenues(db, articleFilterValues(filter), cappedSize("Query.topVenues", first));
     return withEntities(rows, (ids) => loaders.venue.loadMany(ids), (row, venue: Venue) => ({ ...row, venue, latitude: venue.latitude, longitude: venue.longitude }));
   }
 
   @Query(() => [VenueCount], { description: "Geocoded venues of the matching articles with their counts and coordinates, ready for a map." })
   async venueMap(
     @Arg("filter", () => ArticleFilter, { nullable: true, description: "Which articles count, e.g. a date range." }) filter: ArticleFilter | null,
-    @Arg("first", () => Int, { defaultValue: 500, description: `How many points, most named first, at most ${MAX_MAP_POINTS}.` }) first: number,
+    @Arg("first", () => Int, sizeArg("Query.venueMap", "How many points, most named first")) first: number,
     @Ctx() { db, loaders }: Context,
   ): Promise<VenueCount[]> {
-    const rows = await topVenues(db, articleFilterValues(filter), inRange(first, "first", 0, MAX_MAP_POINTS), { geocodedOnly: true });
+    const rows = await topVenues(db, articleFilterValues(filter), cappedSize("Query.venueMap", first), { geocodedOnly: true });
     return withEntities(rows, (ids) => loaders.venue.loadMany(ids), (row, venue: Venue) => ({ ...row, venue, latitude: venue.latitude, longitude: venue.longitude }));
   }
 
@@ -92,7 +90,7 @@ export class AnalyticsResolver {
   async coMentionNetwork(
     @Arg("filter", () => ArticleFilter, { nullable: true, description: "Which articles count, e.g. a date range." }) filter: ArticleFilter | null,
     @Arg("minWeight", () => Int, { defaultValue: 1, description: "Only edges with at least this many shared articles." }) minWeight: number,
-    @Arg("maxNodes", () => Int, { defaultValue: 50, description: `Consider the persons in this many of the most mentioned, at most ${MAX_NETWORK_NODES}.` }) maxNodes: number,
+    @Arg("maxNodes", () => Int, sizeArg("Query.coMentionNetwork", "Consider the persons in this many of the most mentioned")) maxNodes: number,
     @Ctx() { db, loaders }: Context,
   ): Promise<CoMentionNetwork> {
     const network = await coMentionNetwork(db, articleFilterValues(filter), inRange(minWeight, "minWeight", 1, 1_000_000), inRange(maxNodes, "maxNodes", 1, MAX_NETWORK_NODES));

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { quoteRowOf } from "../db/queries/by-key.js";
 import { quoteFromRow } from "../models/from-row.js";
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
 import { articleListQuery, defaultArticleOrder, withArticleRows } from "../db/queries/articles.js";
 import { fetchIds, fetchPage } from "../db/queries/page-query.js";
 import { quotesOfArticles } from "../db/queries/quotes.js";
@@ -25,6 +25,7 @@ import { QuoteFilter, quoteFilterValues } from "./inputs/QuoteFilter.js";
 import { ConnectionArgs, ListArgs, listSlice, pageWindow } from "./pagination.js";
 import { articleConnectionNeeds } from "./lookahead.js";
 import { present } from "./present.js";
+import { cappedSize, sizeArg } from "./list-caps.js";
 
 @Resolver(() => Article)
 export class ArticleResolver implements ResolverInterface<Article> {
@@ -78,19 +79,35 @@ export class ArticleResolver implements ResolverInterface<Article> {
   }
 
   @FieldResolver(() => [Person], { description: "Persons the article mentions, most mentioned first." })
-  persons(@Root() article: Article, @Ctx() { loaders }: Context): Person[] | Promise<Person[]> {
+  persons(
+    @Root() article: Article,
+    @Arg("first", () => Int, sizeArg("Article.persons")) first: number,
+    @Ctx() { loaders }: Context,
+  ): Person[] | Promise<Person[]> {
+    const limit = cappedSize("Article.persons", first);
     // Synchronous when the page brought them along: no promise per article.
-    return article.preloaded?.persons ?? loaders.personsByArticle.load(article.dbId).then((found) => found.map((m) => m.person));
+    const preloaded = article.preloaded?.persons;
+    if (preloaded) return preloaded.slice(0, limit);
+    return loaders.personsByArticle(limit).load(article.dbId).then((found) => found.map((m) => m.person));
   }
 
   @FieldResolver(() => [PersonMention], { description: "Mentions of persons, with counts, surface forms and the roles this article gives them." })
-  personMentions(@Root() article: Article, @Ctx() { loaders }: Context): Promise<PersonMention[]> {
-    return loaders.personMentionsByArticle.load(article.dbId);
+  personMentions(
+    @Root() article: Article,
+    @Arg("first", () => Int, sizeArg("Article.personMentions")) first: number,
+    @Ctx() { loaders }: Context,
+  ): Promise<PersonMention[]> {
+    return loaders.personMentionsByArticle(cappedSize("Article.personMentions", first)).load(article.dbId);
   }
 
   @FieldResolver(() => [Quote], { description: "Direct quotations, in order of appearance." })
-  quotes(@Root() article: Article, @Ctx() { loaders }: Context): Quote[] | Promise<Quote[]> {
-    return article.preloaded?.quotes ?? loaders.quotesByArticle.load(article.dbId);
+  quotes(
+    @Root() article: Article,
+    @Arg("first", () => Int, sizeArg("Article.quotes")) first: number,
+    @Ctx() { loaders }: Context,
+  ): Quote[] | Promise<Quote[]> {
+    const limit = cappedSize("Article.quotes", first);
+    return article.preloaded?.quotes?.slice(0, limit) ?? loaders.quotesByArticle(limit).load(article.dbId);
   }
 
   @FieldResolver(() => QuoteConnection, { description: "Direct quotations as a connection, in reading order unless ordered otherwise, with filters." })
@@ -108,13 +125,24 @@ export class ArticleResolver implements ResolverInterface<Article> {
   }
 
   @FieldResolver(() => [Venue], { description: "Places the article names, most mentioned first." })
-  venues(@Root() article: Article, @Ctx() { loaders }: Context): Venue[] | Promise<Venue[]> {
-    return article.preloaded?.venues ?? loaders.venuesByArticle.load(article.dbId).then((found) => found.map((m) => m.venue));
+  venues(
+    @Root() article: Article,
+    @Arg("first", () => Int, sizeArg("Article.venues")) first: number,
+    @Ctx() { loaders }: Context,
+  ): Venue[] | Promise<Venue[]> {
+    const limit = cappedSize("Article.venues", first);
+    const preloaded = article.preloaded?.venues;
+    if (preloaded) return preloaded.slice(0, limit);
+    return loaders.venuesByArticle(limit).load(article.dbId).then((found) => found.map((m) => m.venue));
   }
 
   @FieldResolver(() => [VenueMention], { description: "Mentions of places, with counts and surface forms." })
-  venueMentions(@Root() article: Article, @Ctx() { loaders }: Context): Promise<VenueMention[]> {
-    return loaders.venueMentionsByArticle.load(article.dbId);
+  venueMentions(
+    @Root() article: Article,
+    @Arg("first", () => Int, sizeArg("Article.venueMentions")) first: number,
+    @Ctx() { loaders }: Context,
+  ): Promise<VenueMention[]> {
+    return loaders.venueMentionsByArticle(cappedSize("Article.venueMentions", first)).load(article.dbId);
   }
 
   @FieldResolver(() => CommentConnection, { description: "Reader comments as a connection, in thread order." })
@@ -130,7 +158,11 @@ export class ArticleResolver implements ResolverInterface<Article> {
   }
 
   @FieldResolver(() => [Comment], { description: "Reader comments, in thread order." })
-  comments(@Root() article: Article, @Ctx() { loaders }: Context): Promise<Comment[]> {
-    return loaders.commentsByArticle.load(article.dbId);
+  comments(
+    @Root() article: Article,
+    @Arg("first", () => Int, sizeArg("Article.comments")) first: number,
+    @Ctx() { loaders }: Context,
+  ): Promise<Comment[]> {
+    return loaders.commentsByArticle(cappedSize("Article.comments", first)).load(article.dbId);
   }
 }

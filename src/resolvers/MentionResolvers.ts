@@ -1,10 +1,13 @@
-import { Ctx, FieldResolver, Resolver, Root, type ResolverInterface } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root, type ResolverInterface } from "type-graphql";
 import { Article } from "../models/Article.js";
-import { PersonMention, VenueMention } from "../models/mentions.js";
+import { MentionSpan, PersonMention, VenueMention } from "../models/mentions.js";
 import { Person } from "../models/Person.js";
 import { Venue } from "../models/Venue.js";
 import type { Context } from "./context.js";
+import { cappedSize, sizeArg } from "./list-caps.js";
 import { required } from "./present.js";
+
+const SPANS_DESCRIPTION = "Where each mention is, in reading order.";
 
 @Resolver(() => PersonMention)
 export class PersonMentionResolver implements ResolverInterface<PersonMention> {
@@ -16,6 +19,11 @@ export class PersonMentionResolver implements ResolverInterface<PersonMention> {
   @FieldResolver(() => Article, { description: "The article that mentions them." })
   async article(@Root() mention: PersonMention, @Ctx() { loaders }: Context): Promise<Article> {
     return required(await loaders.article.load(mention.articleId), `article ${mention.articleId}`);
+  }
+
+  @FieldResolver(() => [MentionSpan], { description: SPANS_DESCRIPTION })
+  mentions(@Root() mention: PersonMention, @Arg("first", () => Int, sizeArg("PersonMention.mentions")) first: number): MentionSpan[] {
+    return mention.mentions.slice(0, cappedSize("PersonMention.mentions", first));
   }
 }
 
@@ -29,5 +37,10 @@ export class VenueMentionResolver implements ResolverInterface<VenueMention> {
   @FieldResolver(() => Article, { description: "The article that names it." })
   async article(@Root() mention: VenueMention, @Ctx() { loaders }: Context): Promise<Article> {
     return required(await loaders.article.load(mention.articleId), `article ${mention.articleId}`);
+  }
+
+  @FieldResolver(() => [MentionSpan], { description: SPANS_DESCRIPTION })
+  mentions(@Root() mention: VenueMention, @Arg("first", () => Int, sizeArg("VenueMention.mentions")) first: number): MentionSpan[] {
+    return mention.mentions.slice(0, cappedSize("VenueMention.mentions", first));
   }
 }

@@ -23,6 +23,7 @@ import { PersonFilter, personFilterValues } from "./inputs/PersonFilter.js";
 import { QuoteFilter, quoteFilterValues } from "./inputs/QuoteFilter.js";
 import { ConnectionArgs, ListArgs, listSlice, pageWindow } from "./pagination.js";
 import { present } from "./present.js";
+import { cappedSize, sizeArg } from "./list-caps.js";
 import { relatedEntities } from "./related.js";
 import { articleColumnsRead, connectionNodes, Selection } from "./lookahead.js";
 
@@ -76,8 +77,12 @@ export class PersonResolver implements ResolverInterface<Person> {
   }
 
   @FieldResolver(() => [Article], { description: "Articles that mention the person, newest first." })
-  async articles(@Root() person: Person, @Ctx() { loaders }: Context): Promise<Article[]> {
-    const mentions = await loaders.personMentionsByPerson.load(person.dbId);
+  async articles(
+    @Root() person: Person,
+    @Arg("first", () => Int, sizeArg("Person.articles")) first: number,
+    @Ctx() { loaders }: Context,
+  ): Promise<Article[]> {
+    const mentions = await loaders.personMentionsByPerson(cappedSize("Person.articles", first)).load(person.dbId);
     return present(await loaders.article.loadMany(mentions.map((m) => m.articleId)));
   }
 
@@ -99,13 +104,21 @@ export class PersonResolver implements ResolverInterface<Person> {
   }
 
   @FieldResolver(() => [PersonMention], { description: "The person's mentions, one per article, with counts and roles." })
-  mentions(@Root() person: Person, @Ctx() { loaders }: Context): Promise<PersonMention[]> {
-    return loaders.personMentionsByPerson.load(person.dbId);
+  mentions(
+    @Root() person: Person,
+    @Arg("first", () => Int, sizeArg("Person.mentions")) first: number,
+    @Ctx() { loaders }: Context,
+  ): Promise<PersonMention[]> {
+    return loaders.personMentionsByPerson(cappedSize("Person.mentions", first)).load(person.dbId);
   }
 
   @FieldResolver(() => [Quote], { description: "What the person is quoted as saying, newest article first." })
-  quotes(@Root() person: Person, @Ctx() { loaders }: Context): Promise<Quote[]> {
-    return loaders.quotesBySpeaker.load(person.dbId);
+  quotes(
+    @Root() person: Person,
+    @Arg("first", () => Int, sizeArg("Person.quotes")) first: number,
+    @Ctx() { loaders }: Context,
+  ): Promise<Quote[]> {
+    return loaders.quotesBySpeaker(cappedSize("Person.quotes", first)).load(person.dbId);
   }
 
   @FieldResolver(() => QuoteConnection, { description: "What the person is quoted as saying, as a connection with filters, search and order." })
@@ -135,7 +148,7 @@ export class PersonResolver implements ResolverInterface<Person> {
   @FieldResolver(() => [CoMention], { description: "Persons mentioned in the same articles, with how many they share, most shared first." })
   async coMentioned(
     @Root() person: Person,
-    @Arg("first", () => Int, { defaultValue: 10, description: "How many, at most 100." }) first: number,
+    @Arg("first", () => Int, sizeArg("Person.coMentioned")) first: number,
     @Arg("minSharedArticles", () => Int, { defaultValue: 1, description: "Only persons sharing at least this many articles." }) minShared: number,
     @Ctx() context: Context,
   ): Promise<CoMention[]> {
@@ -146,7 +159,7 @@ export class PersonResolver implements ResolverInterface<Person> {
   @FieldResolver(() => [RelatedVenue], { description: "Venues named in the articles that mention the person, most shared first." })
   async venues(
     @Root() person: Person,
-    @Arg("first", () => Int, { defaultValue: 10, description: "How many, at most 100." }) first: number,
+    @Arg("first", () => Int, sizeArg("Person.venues")) first: number,
     @Arg("minSharedArticles", () => Int, { defaultValue: 1, description: "Only venues sharing at least this many articles." }) minShared: number,
     @Ctx() context: Context,
   ): Promise<RelatedVenue[]> {

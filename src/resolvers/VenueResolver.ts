@@ -20,6 +20,7 @@ import { ArticleOrder, VenueOrder } from "./inputs/orders.js";
 import { VenueFilter } from "./inputs/VenueFilter.js";
 import { ConnectionArgs, ListArgs, listSlice, pageWindow } from "./pagination.js";
 import { present } from "./present.js";
+import { cappedSize, sizeArg } from "./list-caps.js";
 import { relatedEntities } from "./related.js";
 
 @Resolver(() => Venue)
@@ -60,8 +61,12 @@ export class VenueResolver implements ResolverInterface<Venue> {
   }
 
   @FieldResolver(() => [Article], { description: "Articles that name the venue, newest first." })
-  async articles(@Root() venue: Venue, @Ctx() { loaders }: Context): Promise<Article[]> {
-    const mentions = await loaders.venueMentionsByVenue.load(venue.dbId);
+  async articles(
+    @Root() venue: Venue,
+    @Arg("first", () => Int, sizeArg("Venue.articles")) first: number,
+    @Ctx() { loaders }: Context,
+  ): Promise<Article[]> {
+    const mentions = await loaders.venueMentionsByVenue(cappedSize("Venue.articles", first)).load(venue.dbId);
     return present(await loaders.article.loadMany(mentions.map((m) => m.articleId)));
   }
 
@@ -83,14 +88,18 @@ export class VenueResolver implements ResolverInterface<Venue> {
   }
 
   @FieldResolver(() => [VenueMention], { description: "The venue's mentions, one per article." })
-  mentions(@Root() venue: Venue, @Ctx() { loaders }: Context): Promise<VenueMention[]> {
-    return loaders.venueMentionsByVenue.load(venue.dbId);
+  mentions(
+    @Root() venue: Venue,
+    @Arg("first", () => Int, sizeArg("Venue.mentions")) first: number,
+    @Ctx() { loaders }: Context,
+  ): Promise<VenueMention[]> {
+    return loaders.venueMentionsByVenue(cappedSize("Venue.mentions", first)).load(venue.dbId);
   }
 
   @FieldResolver(() => [RelatedPerson], { description: "Persons mentioned in the articles that name the venue, most shared first." })
   async persons(
     @Root() venue: Venue,
-    @Arg("first", () => Int, { defaultValue: 10, description: "How many, at most 100." }) first: number,
+    @Arg("first", () => Int, sizeArg("Venue.persons")) first: number,
     @Arg("minSharedArticles", () => Int, { defaultValue: 1, description: "Only persons sharing at least this many articles." }) minShared: number,
     @Ctx() context: Context,
   ): Promise<RelatedPerson[]> {

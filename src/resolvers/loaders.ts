@@ -34,13 +34,24 @@ function byId<T extends { dbId: number }>(fetch: (ids: number[]) => Promise<T[]>
   });
 }
 
-/** Loads the children of many parents at once, grouped by the parent key. */
-function childrenOf<T>(fetch: (keys: number[]) => Promise<T[]>, keyOf: (item: T) => number) {
-  return new DataLoader<number, T[]>(async (keys) => {
-    const groups = new Map<number, T[]>(keys.map((k) => [k, []]));
-    for (const item of await fetch([...keys])) groups.get(keyOf(item))?.push(item);
-    return keys.map((k) => groups.get(k)!);
-  });
+/**
+ * Loads the first `limit` children of many parents at once, grouped by the parent key: one
+ * loader per limit asked in the request, each one statement per batch.
+ */
+function childrenOf<T>(fetch: (keys: number[], limit: number) => Promise<T[]>, keyOf: (item: T) => number) {
+  const byLimit = new Map<number, DataLoader<number, T[]>>();
+  return (limit: number): DataLoader<number, T[]> => {
+    let loader = byLimit.get(limit);
+    if (!loader) {
+      loader = new DataLoader<number, T[]>(async (keys) => {
+        const groups = new Map<number, T[]>(keys.map((k) => [k, []]));
+        for (const item of await fetch([...keys], limit)) groups.get(keyOf(item))?.push(item);
+        return keys.map((k) => groups.get(k)!);
+      });
+      byLimit.set(limit, loader);
+    }
+    return loader;
+  };
 }
 
 /** Counts rows per key in one statement, answering 0 for keys without rows. */
@@ -80,8 +91,8 @@ export function createLoaders(db: SqlReader) {
     if (speaker) person.prime(speaker.id, personFromJson(speaker));
     return quoteFromRow(row);
   };
-  const quotesWithSpeakersBy = (by: "articleId" | "speakerId") => async (keys: number[]) =>
-    (await quotesWithSpeakers(db, by, keys)).map(quoteWithSpeaker);
+  const quotesWithSpeakersBy = (by: "articleId" | "speakerId") => async (keys: number[], limit: number) =>
+    (await quotesWithSpeakers(db, by, keys, limit)).map(quoteWithSpeaker);
   const countsOfPerson = new DataLoader<number, PersonCounts>(async (ids) => {
     const counts = new Map((await personCounts(db, ids)).map((row) => [row.key, row]));
     return ids.map((id) => counts.get(id) ?? { articles: 0, quotes: 0 });
@@ -98,25 +109,25 @@ export function createLoaders(db: SqlReader) {
 
     quotesByArticle: childrenOf<Quote>(quotesWithSpeakersBy("articleId"), (q) => q.articleId),
     quotesBySpeaker: childrenOf<Quote>(quotesWithSpeakersBy("speakerId"), (q) => q.speakerId!),
-    commentsByArticle: childrenOf<Comment>(async (ids) => (await commentRowsOfArticles(db, ids)).map(commentFromRow), (c) => c.articleId),
+    commentsByArticle: childrenOf<Comment>(async (ids, limit) => (await commentRowsOfArticles(db, ids, limit)).map(commentFromRow), (c) => c.articleId),
     // Article.persons and Article.venues: the rows themselves, most mentioned first, without
     // the mention offsets (a JSON array per row) that the mention edges carry.
     personsByArticle: childrenOf<{ articleId: number; person: Person }>(
-      async (ids) => (await personsOfArticles(db, ids)).map(({ mentionedIn, ...row }) =>
+      async (ids, limit) => (await personsOfArticles(db, ids, limit)).map(({ mentionedIn, ...row }) =>
         ({ articleId: mentionedIn, person: primed(person, personFromRow(row)) })),
       (m) => m.articleId),
     venuesByArticle: childrenOf<{ articleId: number; venue: Venue }>(
-      async (ids) => (await venuesOfArticles(db, ids)).map(({ mentionedIn, ...row }) =>
+      async (ids, limit) => (await venuesOfArticles(db, ids, limit)).map(({ mentionedIn, ...row }) =>
         ({ articleId: mentionedIn, venue: primed(venue, venueFromRow(row)) })),
       (m) => m.articleId),
     personMentionsByArticle: childrenOf<PersonMention>(
-      async (ids) => (await personMentions(db, "articleId", ids)).map(personMentionFromRow), (m) => m.articleId),
+      async (ids, limit) => (await personMentions(db, "articleId", ids, limit)).map(personMentionFromRow), (m) => m.articleId),
     personMentionsByPerson: childrenOf<PersonMention>(
-      async (ids) => (await personMentions(db, "personId", ids)).map(personMentionFromRow), (m) => m.personId),
+      async (ids, limit) => (await personMentions(db, "personId", ids, limit)).map(personMentionFromRow), (m) => m.personId),
     venueMentionsByArticle: childrenOf<VenueMention>(
-      async (ids) => (await venueMentions(db, "articleId", ids)).map(venueMentionFromRow), (m) => m.articleId),
+      async (ids, limit) => (await venueMentions(db, "articleId", ids, limit)).map(venueMentionFromRow), (m) => m.articleId),
     venueMentionsByVenue: childrenOf<VenueMention>(
-      async (ids) => (await venueMentions(db, "venueId", ids)).map(venueMentionFromRow), (m) => m.venueId),
+      async (ids, limit) => (await venueMentions(db, "venueId", ids, limit)).map(venueMentionFromRow), (m) => m.venueId),
     countsOfPerson,
     /** Persons with their counts, for a client that reads them: both loaders are primed. */
     personWithCounts: byId<Person>(async (ids) => (await personsWithCountsByIds(db, ids)).map(({ articles, quotes, ...row }) => {

@@ -7,6 +7,7 @@ import {
   ARTICLE_COLUMNS, PERSON_DETAILS, QUOTE_COLUMNS, type ArticleColumn, type PersonDetail,
 } from "../db/queries/by-key.js";
 import type { ArticleChildren } from "../db/queries/article-children.js";
+import { LIST_CAPS, type CappedList, type ListCap } from "./list-caps.js";
 
 export class Selection {
   private constructor(private readonly trees: ResolveTree[]) {}
@@ -31,6 +32,19 @@ export class Selection {
 
   get selected(): boolean {
     return this.trees.length > 0;
+  }
+
+  /**
+   * The most items any of these selections of a capped list asks for (its size argument or
+   * default, at most its cap): what a statement bringing the list along must read.
+   */
+  largestSize(list: CappedList): number {
+    const cap: ListCap = LIST_CAPS[list];
+    const sizes = this.trees.map((tree) => {
+      const asked = tree.args[cap.argument ?? "first"];
+      return typeof asked === "number" ? Math.min(Math.max(asked, 0), cap.max) : cap.default;
+    });
+    return Math.max(0, ...sizes);
   }
 }
 
@@ -70,16 +84,18 @@ export function articleConnectionNeeds(info: GraphQLResolveInfo): { children: Ar
   const quotes = article.field("Article", "quotes");
   const speaker = quotes.field("Quote", "speaker");
   const persons = article.field("Article", "persons");
+  const venues = article.field("Article", "venues");
   const children: ArticleChildren = {
     quotes: quotes.selected
       ? {
           // Quote.sentence is cut from the context around the text.
           columns: columnsRead(quotes, "Quote", QUOTE_COLUMNS, { sentence: ["context", "text"] }),
           speaker: speaker.selected ? personDetails(speaker) : undefined,
+          limit: quotes.largestSize("Article.quotes"),
         }
       : undefined,
-    persons: persons.selected ? personDetails(persons) : undefined,
-    venues: article.field("Article", "venues").selected,
+    persons: persons.selected ? { details: personDetails(persons), limit: persons.largestSize("Article.persons") } : undefined,
+    venues: venues.selected ? { limit: venues.largestSize("Article.venues") } : undefined,
   };
   return {
     children,

@@ -7,8 +7,8 @@ import type { Person } from "../models/Person.js";
 import type { Venue } from "../models/Venue.js";
 import type { Context } from "./context.js";
 import { primed, type Loaders } from "./loaders.js";
-import { badInput, inRange } from "./errors.js";
-import { MAX_PAGE_SIZE } from "./pagination.js";
+import { badInput } from "./errors.js";
+import { cappedSize, type CappedList } from "./list-caps.js";
 
 type Entity<K extends MentionKind> = K extends "person" ? Person : Venue;
 
@@ -19,14 +19,14 @@ type Entity<K extends MentionKind> = K extends "person" ? Person : Venue;
  */
 export async function relatedEntities<K extends MentionKind>(
   { db, loaders }: Context,
-  field: string,
+  field: CappedList,
   from: MentionKind,
   to: K,
   parentId: number,
   first: number,
   minShared: number,
 ): Promise<{ entity: Entity<K>; sharedArticles: number }[]> {
-  const limit = inRange(first, "first", 0, MAX_PAGE_SIZE);
+  const limit = cappedSize(field, first);
   if (minShared < 1) throw badInput(`minSharedArticles must be at least 1, got ${minShared}`, "minSharedArticles");
   const related = await loaders
     .related(`${field}:${limit}:${minShared}`, (parents) => relatedByParent(db, from, to, parents, limit, minShared))

@@ -23,7 +23,8 @@ import { compiledQueryExecutor, fixedSchemaGateway } from "./compiled-execution.
 import { ErrorCode } from "../error-codes.js";
 import { errorFormatter } from "./format-error.js";
 import { healthHandler } from "./health.js";
-import { costPlugin, DEFAULT_LIMITS, depthRule, type QueryLimits } from "./limits.js";
+import { costPlugin, DEFAULT_LIMITS, depthRule, subscriptionRefusal, type QueryLimits } from "./limits.js";
+import { nestingGuard } from "./nesting-guard.js";
 import { playgroundRouter } from "./playground.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS, requestScopes, scopeOf, withRequestScope } from "./request-deadline.js";
 
@@ -77,6 +78,8 @@ export async function startServer({
     {
       schema,
       validate: (schema, document) => validate(schema, document, [...specifiedRules, depthRule(limits)]),
+      // The same limits as over HTTP: deep variables and over-costly selections are refused.
+      onSubscribe: (_ctx, _id, payload) => subscriptionRefusal(schema, limits, payload),
       // The API key may come in the upgrade request's headers or, from browsers that cannot
       // set them, in connection_init's payload.
       context: (ctx) => contextFor({ ...ctx.extra.request.headers, ...lowerCaseKeys(ctx.connectionParams) }),
@@ -116,6 +119,7 @@ export async function startServer({
     GRAPHQL_PATH,
     corsMiddleware(cors),
     express.json({ limit: MAX_BODY }),
+    nestingGuard(),
     requestScopes({ timeoutMs: requestTimeoutMs, maxConnections }),
     expressMiddleware(apollo, { context: async ({ req, res }) => contextFor(req.headers, scopeOf(res)) }),
   );

@@ -6,12 +6,15 @@ import {
   QUOTE_COLUMNS, QUOTE_KEYS, type PersonDetail, type PersonJson, type QuoteColumn, type QuoteRow, type VenueJson,
 } from "./by-key.js";
 
-/** Which children a page brings along, and which of their long fields. */
+/**
+ * Which children a page brings along, which of their long fields, and at most how many of
+ * each per article (the most the client's selections ask for).
+ */
 export interface ArticleChildren {
   /** The quote columns selected (the keys are always read) and the speaker's fields, when selected. */
-  quotes?: { columns: readonly QuoteColumn[]; speaker?: readonly PersonDetail[] };
-  persons?: readonly PersonDetail[];
-  venues?: boolean;
+  quotes?: { columns: readonly QuoteColumn[]; speaker?: readonly PersonDetail[]; limit: number };
+  persons?: { details: readonly PersonDetail[]; limit: number };
+  venues?: { limit: number };
 }
 
 export interface ArticleChildrenRows {
@@ -44,21 +47,26 @@ function tupleByKey(table: "Person" | "Venue", key: Prisma.Sql, fields: readonly
 export function articleChildColumns(article: Prisma.Sql, children: ArticleChildren): Prisma.Sql[] {
   const columns: Prisma.Sql[] = [];
   if (children.quotes) {
-    const fields = quoteFields(children.quotes.columns).map((f) => `q."${f}"`).join(", ");
+    const selected = quoteFields(children.quotes.columns);
+    const fields = selected.map((f) => `q."${f}"`).join(", ");
+    // The quotes are cut to the limit before they are aggregated: those columns, and the order's.
+    const read = [...new Set([...selected, "position"])].map((f) => `"${f}"`).join(", ");
     const speaker = children.quotes.speaker ? tupleByKey("Person", Prisma.sql`q."speakerId"`, personFields(children.quotes.speaker)) : Prisma.sql`NULL`;
     columns.push(Prisma.sql`(
       SELECT coalesce(json_agg(json_build_array(${Prisma.raw(fields)}, ${speaker}) ORDER BY q.position), '[]')
-      FROM "Quote" q WHERE q."articleId" = ${article}) AS quotes`);
+      FROM (SELECT ${Prisma.raw(read)} FROM "Quote" WHERE "articleId" = ${article} ORDER BY position LIMIT ${children.quotes.limit}) q) AS quotes`);
   }
   if (children.persons) {
     columns.push(Prisma.sql`(
-      SELECT coalesce(json_agg(${tupleByKey("Person", Prisma.sql`ap."personId"`, personFields(children.persons))} ORDER BY ap."mentionCount" DESC, ap."personId"), '[]')
-      FROM "ArticlePerson" ap WHERE ap."articleId" = ${article}) AS persons`);
+      SELECT coalesce(json_agg(${tupleByKey("Person", Prisma.sql`ap."personId"`, personFields(children.persons.details))} ORDER BY ap."mentionCount" DESC, ap."personId"), '[]')
+      FROM (SELECT "personId", "mentionCount" FROM "ArticlePerson" WHERE "articleId" = ${article}
+        ORDER BY "mentionCount" DESC, "personId" LIMIT ${children.persons.limit}) ap) AS persons`);
   }
   if (children.venues) {
     columns.push(Prisma.sql`(
       SELECT coalesce(json_agg(${tupleByKey("Venue", Prisma.sql`av."venueId"`, VENUE_FIELDS)} ORDER BY av."mentionCount" DESC, av."venueId"), '[]')
-      FROM "ArticleVenue" av WHERE av."articleId" = ${article}) AS venues`);
+      FROM (SELECT "venueId", "mentionCount" FROM "ArticleVenue" WHERE "articleId" = ${article}
+        ORDER BY "mentionCount" DESC, "venueId" LIMIT ${children.venues.limit}) av) AS venues`);
   }
   return columns;
 }
@@ -81,7 +89,7 @@ export function decodeArticleChildren(row: Record<string, unknown>, children: Ar
       return { quote: fromTuple<QuoteRow>(fields, values), speaker: speaker ? fromTuple<PersonJson>(speakerFields, speaker) : null };
     });
   }
-  if (children.persons) decoded.persons = (row.persons as unknown[][]).map((values) => fromTuple<PersonJson>(personFields(children.persons!), values));
+  if (children.persons) decoded.persons = (row.persons as unknown[][]).map((values) => fromTuple<PersonJson>(personFields(children.persons!.details), values));
   if (children.venues) decoded.venues = (row.venues as unknown[][]).map((values) => fromTuple<VenueJson>(VENUE_FIELDS, values));
   return decoded;
 }

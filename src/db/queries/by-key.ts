@@ -130,40 +130,63 @@ export function personJson(key: Prisma.Sql, details: readonly PersonDetail[] = P
   return Prisma.sql`(SELECT json_build_object(${Prisma.raw(fields)}) FROM "Person" json_person WHERE json_person.id = ${key})`;
 }
 
-/** The quotes of articles in reading order, or of speakers newest article first, with the speaker. */
-export function quotesWithSpeakers(db: SqlReader, by: "articleId" | "speakerId", keys: readonly number[]) {
-  const order = by === "articleId" ? Prisma.sql`q."articleId", q.position` : Prisma.sql`q."speakerId", q."articleId" DESC, q.position`;
+/**
+ * The rows of `table` whose `keyColumn` is one of `keys`, at most `limit` per key in `order`,
+ * as a FROM item named `alias`: a statement batched over many parents answers no more
+ * rows per parent than the list it serves may return, and reads no more by its index.
+ */
+function firstPerKey(table: string, keyColumn: string, keys: readonly number[], order: string, limit: number, alias: string): Prisma.Sql {
+  return Prisma.sql`unnest(${keyArray(keys)}) AS per_key(key) CROSS JOIN LATERAL (
+    SELECT * FROM ${Prisma.raw(table)} WHERE ${Prisma.raw(keyColumn)} = per_key.key ORDER BY ${Prisma.raw(order)} LIMIT ${limit}) ${Prisma.raw(alias)}`;
+}
+
+/** The first `limit` quotes of each article in reading order, or of each speaker newest article first, with the speaker. */
+export function quotesWithSpeakers(db: SqlReader, by: "articleId" | "speakerId", keys: readonly number[], limit: number) {
+  const order = by === "articleId" ? `"position"` : `"articleId" DESC, "position"`;
   return db.query<QuoteWithSpeakerRow>(Prisma.sql`
     SELECT ${columnList("q", QUOTE_COLUMNS)}, ${personJson(Prisma.sql`q."speakerId"`)} AS speaker
-    FROM "Quote" q WHERE q.${Prisma.raw(`"${by}"`)} = ANY(${keyArray(keys)}) ORDER BY ${order}`);
+    FROM ${firstPerKey(`"Quote"`, `"${by}"`, keys, order, limit, "q")} ORDER BY per_key.key, ${Prisma.raw(qualified("q", order))}`);
 }
 
-export const commentRowsOfArticles = (db: SqlReader, articleIds: readonly number[]) =>
-  db.query<Db.Comment>(Prisma.sql`SELECT * FROM "Comment" WHERE "articleId" = ANY(${keyArray(articleIds)}) ORDER BY "articleId", position`);
+/** An ORDER BY list of quoted columns ('"a" DESC, "b"') qualified by a table alias. */
+function qualified(alias: string, order: string): string {
+  return order.split(", ").map((term) => `${alias}.${term}`).join(", ");
+}
 
-/** The persons of articles, most mentioned first, with their Person rows. */
-export const personsOfArticles = (db: SqlReader, articleIds: readonly number[]) =>
+/** The first `limit` comments of each article, in thread order. */
+export const commentRowsOfArticles = (db: SqlReader, articleIds: readonly number[], limit: number) =>
+  db.query<Db.Comment>(Prisma.sql`
+    SELECT c.* FROM ${firstPerKey(`"Comment"`, `"articleId"`, articleIds, `"position"`, limit, "c")} ORDER BY c."articleId", c.position`);
+
+const MOST_MENTIONED_PERSONS = `"mentionCount" DESC, "personId"`;
+const MOST_MENTIONED_VENUES = `"mentionCount" DESC, "venueId"`;
+
+/** The first `limit` persons of each article, most mentioned first, with their Person rows. */
+export const personsOfArticles = (db: SqlReader, articleIds: readonly number[], limit: number) =>
   db.query<Db.Person & { mentionedIn: number }>(Prisma.sql`
-    SELECT ap."articleId" AS "mentionedIn", p.* FROM "ArticlePerson" ap JOIN "Person" p ON p.id = ap."personId"
-    WHERE ap."articleId" = ANY(${keyArray(articleIds)}) ORDER BY ap."articleId", ap."mentionCount" DESC, ap."personId"`);
+    SELECT ap."articleId" AS "mentionedIn", p.* FROM ${firstPerKey(`"ArticlePerson"`, `"articleId"`, articleIds, MOST_MENTIONED_PERSONS, limit, "ap")}
+    JOIN "Person" p ON p.id = ap."personId" ORDER BY ap."articleId", ${Prisma.raw(qualified("ap", MOST_MENTIONED_PERSONS))}`);
 
-/** The venues of articles, most mentioned first, with their Venue rows. */
-export const venuesOfArticles = (db: SqlReader, articleIds: readonly number[]) =>
+/** The first `limit` venues of each article, most mentioned first, with their Venue rows. */
+export const venuesOfArticles = (db: SqlReader, articleIds: readonly number[], limit: number) =>
   db.query<Db.Venue & { mentionedIn: number }>(Prisma.sql`
-    SELECT av."articleId" AS "mentionedIn", v.* FROM "ArticleVenue" av JOIN "Venue" v ON v.id = av."venueId"
-    WHERE av."articleId" = ANY(${keyArray(articleIds)}) ORDER BY av."articleId", av."mentionCount" DESC, av."venueId"`);
+    SELECT av."articleId" AS "mentionedIn", v.* FROM ${firstPerKey(`"ArticleVenue"`, `"articleId"`, articleIds, MOST_MENTIONED_VENUES, limit, "av")}
+    JOIN "Venue" v ON v.id = av."venueId" ORDER BY av."articleId", ${Prisma.raw(qualified("av", MOST_MENTIONED_VENUES))}`);
 
-/** Mention rows (counts, surface forms, offsets) by article (most mentioned first) or by person/venue (newest article first). */
-export function personMentions(db: SqlReader, by: "articleId" | "personId", keys: readonly number[]) {
-  const order = by === "articleId" ? Prisma.sql`"articleId", "mentionCount" DESC, "personId"` : Prisma.sql`"personId", "articleId" DESC`;
+/**
+ * Mention rows (counts, surface forms, offsets), at most `limit` per key: by article (most
+ * mentioned first) or by person/venue (newest article first).
+ */
+export function personMentions(db: SqlReader, by: "articleId" | "personId", keys: readonly number[], limit: number) {
+  const order = by === "articleId" ? MOST_MENTIONED_PERSONS : `"articleId" DESC`;
   return db.query<Db.ArticlePerson>(Prisma.sql`
-    SELECT * FROM "ArticlePerson" WHERE ${Prisma.raw(`"${by}"`)} = ANY(${keyArray(keys)}) ORDER BY ${order}`);
+    SELECT m.* FROM ${firstPerKey(`"ArticlePerson"`, `"${by}"`, keys, order, limit, "m")} ORDER BY per_key.key, ${Prisma.raw(qualified("m", order))}`);
 }
 
-export function venueMentions(db: SqlReader, by: "articleId" | "venueId", keys: readonly number[]) {
-  const order = by === "articleId" ? Prisma.sql`"articleId", "mentionCount" DESC, "venueId"` : Prisma.sql`"venueId", "articleId" DESC`;
+export function venueMentions(db: SqlReader, by: "articleId" | "venueId", keys: readonly number[], limit: number) {
+  const order = by === "articleId" ? MOST_MENTIONED_VENUES : `"articleId" DESC`;
   return db.query<Db.ArticleVenue>(Prisma.sql`
-    SELECT * FROM "ArticleVenue" WHERE ${Prisma.raw(`"${by}"`)} = ANY(${keyArray(keys)}) ORDER BY ${order}`);
+    SELECT m.* FROM ${firstPerKey(`"ArticleVenue"`, `"${by}"`, keys, order, limit, "m")} ORDER BY per_key.key, ${Prisma.raw(qualified("m", order))}`);
 }
 
 /** Rows per key of a table's key column (articles per venue …). */
