@@ -24,7 +24,16 @@ export interface Database extends SqlReader {
   onStatement(listener: (sql: string) => void): () => void;
   /** Answers whether the database responds right now. */
   ping(): Promise<boolean>;
+  /** The PostgreSQL pool's connections (for /metrics); null for the embedded database, which has none. */
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -51,6 +60,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
       await pglite.query("select 1");
       return true;
     },
+    poolStats: () => null,
     close: async () => {
       await prisma.$disconnect();
       // $disconnect leaves PGlite open (and the process alive): close it ourselves.
@@ -101,6 +111,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
       await pool.query("select 1");
       return true;
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
