@@ -3,6 +3,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSettings } from "../src/config.js";
 import { openRedisCache, type RedisCache } from "../src/server/redis-cache.js";
 import { lisbonVariants } from "./helpers/articles.js";
 import { databaseKinds, useFreshDatabase } from "./helpers/databases.js";
@@ -76,6 +77,15 @@ describe.each(databaseKinds)("Cache-Control on $name", (kind) => {
     const noCache = await startTestServer(fresh.current.db, { httpCache: { maxAgeSeconds: 0, scope: "public" } });
     servers.push(noCache);
     expect((await get(noCache, { query: ARTICLES, variables: { first: 1 } })).cacheControl).toBe("no-store");
+  });
+});
+
+describe("the CACHE_MAX_AGE_SECONDS setting", () => {
+  it("is 60 unless set, takes 0 to turn caching off, and names itself when wrong", () => {
+    expect(readSettings({}).cacheMaxAgeSeconds).toBe(60);
+    expect(readSettings({ CACHE_MAX_AGE_SECONDS: "0" }).cacheMaxAgeSeconds).toBe(0);
+    expect(readSettings({ CACHE_MAX_AGE_SECONDS: "300" }).cacheMaxAgeSeconds).toBe(300);
+    for (const bad of ["-1", "1.5", "a minute"]) expect(() => readSettings({ CACHE_MAX_AGE_SECONDS: bad })).toThrow(/CACHE_MAX_AGE_SECONDS must be a whole number/);
   });
 });
 

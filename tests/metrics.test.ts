@@ -4,6 +4,7 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSettings, SettingError } from "../src/config.js";
 import { MAX_OPERATION_LABELS } from "../src/server/metrics.js";
 import { lisbonVariants } from "./helpers/articles.js";
 import { databaseKinds, useFreshDatabase } from "./helpers/databases.js";
@@ -134,5 +135,16 @@ describe("METRICS access", () => {
     const off = await scrape(await start({ metrics: "off" }));
     expect(off.status).toBe(404);
     expect(off.text).toContain("METRICS=off");
+  });
+});
+
+describe("the METRICS setting", () => {
+  it("follows READS_REQUIRE_KEY by default and names itself when wrong", () => {
+    expect(readSettings({}).metrics).toBe("open");
+    expect(readSettings({ API_KEY: API_KEY, READS_REQUIRE_KEY: "on" }).metrics).toBe("key");
+    expect(readSettings({ API_KEY: API_KEY, READS_REQUIRE_KEY: "on", METRICS: "open" }).metrics).toBe("open");
+    expect(readSettings({ METRICS: "OFF" }).metrics).toBe("off");
+    expect(() => readSettings({ METRICS: "public" })).toThrow(/METRICS must be off, open or key, got "public"/);
+    expect(() => readSettings({ METRICS: "key" })).toThrow(SettingError);
   });
 });
