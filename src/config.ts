@@ -1,7 +1,9 @@
 // Every setting, read once from the environment. docs/operations.md's settings table mirrors this.
 import { parseCorsOrigins, type CorsPolicy } from "./server/cors.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "./server/request-deadline.js";
+import { DEFAULT_MAX_AGE_SECONDS } from "./server/cache-policy.js";
 import { DEFAULT_LIMITS } from "./server/limits.js";
+import type { MetricsAccess } from "./server/metrics.js";
 import { positiveInteger, SettingError } from "./setting-values.js";
 
 export interface Settings {
@@ -27,6 +29,10 @@ export interface Settings {
   requestTimeoutMs: number;
   /** PostgreSQL's statement_timeout for the server's connections, in ms. */
   statementTimeoutMs: number;
+  /** Who may read /metrics (METRICS): off, open, or key; by default as open as the reads. */
+  metrics: MetricsAccess;
+  /** Seconds browsers and CDNs may keep answers to GET queries of articles and persons; 0: never. */
+  cacheMaxAgeSeconds: number;
 }
 
 /**
@@ -51,6 +57,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     throw new SettingError(`API_KEY must be at least 16 characters long, got ${env.API_KEY.length}`);
   }
   if (flag(env.READS_REQUIRE_KEY, false) && !env.API_KEY) throw new SettingError("READS_REQUIRE_KEY is on but API_KEY is not set");
+  const metrics = metricsSetting(env.METRICS, flag(env.READS_REQUIRE_KEY, false));
+  if (metrics === "key" && !env.API_KEY) throw new SettingError("METRICS is key but API_KEY is not set");
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
@@ -68,6 +76,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     cors: corsSetting(env.CORS_ORIGINS),
     requestTimeoutMs: positiveInteger(env, "REQUEST_TIMEOUT_MS", DEFAULT_REQUEST_TIMEOUT_MS),
     statementTimeoutMs: positiveInteger(env, "DATABASE_STATEMENT_TIMEOUT_MS", DEFAULT_STATEMENT_TIMEOUT_MS),
+    metrics,
+    cacheMaxAgeSeconds: wholeNumber(env, "CACHE_MAX_AGE_SECONDS", DEFAULT_MAX_AGE_SECONDS),
   };
 }
 
@@ -77,4 +87,23 @@ function corsSetting(value: string | undefined): CorsPolicy {
   } catch (error) {
     throw new SettingError((error as Error).message);
   }
+}
+
+/**
+ * Metrics tell operation names and volumes, not data: by default they are as open as the
+ * data itself, so a server whose reads need the key wants it for /metrics too.
+ */
+function metricsSetting(value: string | undefined, readsRequireKey: boolean): MetricsAccess {
+  const raw = value?.trim().toLowerCase() ?? "";
+  if (raw === "") return readsRequireKey ? "key" : "open";
+  if (raw === "off" || raw === "open" || raw === "key") return raw;
+  throw new SettingError(`METRICS must be off, open or key, got "${value}"`);
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new SettingError(`${name} must be a whole number of 0 or more, got "${raw}"`);
+  return value;
 }

@@ -9,6 +9,7 @@ import { DatabaseConfigError } from "./db/target.js";
 import { createLogger } from "./logger.js";
 import { startServer } from "./server/app.js";
 import { DEFAULT_LIMITS } from "./server/limits.js";
+import { openRedisCache } from "./server/redis-cache.js";
 
 async function main(): Promise<void> {
   const settings = readSettings();
@@ -18,9 +19,17 @@ async function main(): Promise<void> {
   const events = await openEvents(settings.redisUrl).catch((error: Error) => {
     throw new SettingError(error.message);
   });
+  // Persisted queries registered with any server process are known to all of them.
+  const cache = settings.redisUrl
+    ? await openRedisCache(settings.redisUrl).catch((error: Error) => {
+        throw new SettingError(error.message);
+      })
+    : undefined;
   const server = await startServer({
-    db, log, port: settings.port, host: settings.host, production: settings.production, events, cors: settings.cors,
+    db, log, port: settings.port, host: settings.host, production: settings.production, events, cors: settings.cors, cache,
     requestTimeoutMs: settings.requestTimeoutMs,
+    metrics: settings.metrics,
+    httpCache: { maxAgeSeconds: settings.cacheMaxAgeSeconds, scope: settings.readsRequireKey ? "private" : "public" },
     access: { apiKey: settings.apiKey, readsRequireKey: settings.readsRequireKey },
     limits: { ...DEFAULT_LIMITS, maxDepth: settings.maxQueryDepth, maxCost: settings.maxQueryCost },
   });
@@ -34,6 +43,7 @@ async function main(): Promise<void> {
     log.info({ signal }, "shutting down");
     await server.close();
     await events.close();
+    await cache?.close();
     await db.close();
     process.exit(0);
   };

@@ -24,6 +24,22 @@ export interface IngestOutcome {
   notes: string[];
 }
 
+/** Hears every document's outcome and how long it took; the server counts them for /metrics. */
+export type IngestListener = (outcome: IngestOutcome, seconds: number) => void;
+const listeners = new Set<IngestListener>();
+
+/** Calls `listener` with every ingest outcome in this process until the returned function is called. */
+export function onIngestOutcome(listener: IngestListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function reported(outcome: IngestOutcome, startedAt: number): IngestOutcome {
+  const seconds = (performance.now() - startedAt) / 1000;
+  for (const listener of listeners) listener(outcome, seconds);
+  return outcome;
+}
+
 function counts(x: Extraction) {
   return { persons: x.persons.length, quotes: x.quotes.length, venues: x.venues.length, comments: x.comments.length };
 }
@@ -41,7 +57,7 @@ export async function ingestInput(prisma: PrismaClient, origin: string, input: s
   try {
     documents = readInput(origin, input, hints);
   } catch (error) {
-    return [failure(origin, error)];
+    return [unreadableInput(origin, error)];
   }
   const outcomes: IngestOutcome[] = [];
   for (const doc of documents) {
@@ -52,16 +68,22 @@ export async function ingestInput(prisma: PrismaClient, origin: string, input: s
 }
 
 export async function ingestDocument(prisma: PrismaClient, doc: RawDocument, options: { reprocess?: boolean } = {}): Promise<IngestOutcome> {
+  const startedAt = performance.now();
   try {
     const x = extract(doc);
     const stored = await storeArticle(prisma, doc, x, options);
-    return {
+    return reported({
       origin: doc.origin, status: stored.status, articleId: stored.articleId, personIds: stored.personIds, venueIds: stored.venueIds,
       counts: counts(x), notes: x.notes,
-    };
+    }, startedAt);
   } catch (error) {
-    return failure(doc.origin, error);
+    return reported(failure(doc.origin, error), startedAt);
   }
+}
+
+/** The outcome of an input that could not even be read as a document, reported like any other. */
+export function unreadableInput(origin: string, error: unknown): IngestOutcome {
+  return reported(failure(origin, error), performance.now());
 }
 
 function failure(origin: string, error: unknown): IngestOutcome {
@@ -98,7 +120,7 @@ export async function reprocessArticles(prisma: PrismaClient, { all = false, ids
       const [doc] = readInput(origin, row.rawInput, storedHints(row));
       outcomes.push(await ingestDocument(prisma, { ...doc!, format: row.format as RawDocument["format"] }, { reprocess: true }));
     } catch (error) {
-      outcomes.push(failure(origin, error));
+      outcomes.push(unreadableInput(origin, error));
     }
     await yieldToEventLoop();
   }

@@ -2,7 +2,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver, Root, Subscription, type SubscriptionHandlerData } from "type-graphql";
 import { ARTICLE_INGESTED, type ArticleIngestedEvent } from "../events.js";
 import { deleteArticle } from "../db/article-edits.js";
-import { ingestDocument, reprocessArticles, yieldToEventLoop, type IngestOutcome } from "../ingest/pipeline.js";
+import { ingestDocument, reprocessArticles, unreadableInput, yieldToEventLoop, type IngestOutcome } from "../ingest/pipeline.js";
 import { readInput } from "../ingest/read.js";
 import { IngestError } from "../ingest/types.js";
 import { Article } from "../models/Article.js";
@@ -54,7 +54,7 @@ export class IngestResolver {
       return await ingestDocument(context.db.prisma, documentOf(input, where));
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;
-      return { origin: where, status: "failed", error: error.reason, notes: [] };
+      return unreadableInput(where, error);
     }
   }
 

@@ -18,15 +18,20 @@ import { createLoaders } from "../resolvers/loaders.js";
 import { inProcessEvents, type Events } from "../events.js";
 import { getSchema } from "../schema.js";
 import { accessFor, type AccessPolicy } from "./auth.js";
+import { cacheControlPlugin, DEFAULT_MAX_AGE_SECONDS, noStore, type HttpCachePolicy } from "./cache-policy.js";
 import { corsMiddleware, type CorsPolicy } from "./cors.js";
 import { compiledQueryExecutor, fixedSchemaGateway } from "./compiled-execution.js";
 import { ErrorCode } from "../error-codes.js";
 import { errorFormatter } from "./format-error.js";
 import { healthHandler } from "./health.js";
 import { costPlugin, DEFAULT_LIMITS, depthRule, subscriptionRefusal, type QueryLimits } from "./limits.js";
+import { createMetrics, type MetricsAccess } from "./metrics.js";
 import { nestingGuard } from "./nesting-guard.js";
 import { playgroundRouter } from "./playground.js";
+import type { KeyValueCache } from "./redis-cache.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS, requestScopes, scopeOf, withRequestScope } from "./request-deadline.js";
+import { requestLogger } from "./request-log.js";
+import { requestObserverPlugin } from "./request-observer.js";
 
 export interface ServerOptions {
   db: Database;
@@ -42,6 +47,12 @@ export interface ServerOptions {
   cors?: CorsPolicy;
   /** The time limit of one GraphQL request over HTTP, in ms (REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
+  /** Apollo's cache, which holds automatic persisted queries: in memory unless given (Redis for several processes). */
+  cache?: KeyValueCache;
+  /** Who may read /metrics; unless given, as open as the reads are. */
+  metrics?: MetricsAccess;
+  /** Cache-Control for GET queries; unless given, 60 s, public when reads need no key. */
+  httpCache?: HttpCachePolicy;
 }
 
 export interface RunningServer {
@@ -53,10 +64,16 @@ export interface RunningServer {
 export const GRAPHQL_PATH = "/graphql";
 /** Largest request body: a 2 MB article with room for JSON escaping. */
 const MAX_BODY = "3mb";
+/**
+ * How long a persisted query stays registered: a day covers a CDN's cached URLs, and
+ * registrations (only of valid documents) cannot pile up in Redis for ever.
+ */
+const PERSISTED_QUERY_TTL_SECONDS = 24 * 3600;
 
 export async function startServer({
   db, log, port, host = "0.0.0.0", production = false, access = {}, limits = DEFAULT_LIMITS, events = inProcessEvents(), cors = { kind: "any-origin-reads" },
-  requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+  requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, cache, metrics: metricsAccess = access.readsRequireKey ? "key" : "open",
+  httpCache = { maxAgeSeconds: DEFAULT_MAX_AGE_SECONDS, scope: access.readsRequireKey ? "private" : "public" },
 }: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
@@ -87,6 +104,7 @@ export async function startServer({
     wsServer,
   );
 
+  const metrics = createMetrics(db);
   const apollo = new ApolloServer<Context>({
     gateway: fixedSchemaGateway(schema, withRequestScope(compiledQueryExecutor(schema, log))),
     introspection: true,
@@ -102,22 +120,28 @@ export async function startServer({
     // main.ts stops the server, the events and the database in order on SIGTERM/SIGINT.
     // Apollo's own handler (on outside NODE_ENV=test) would race it and leave the process hanging.
     stopOnTerminationSignals: false,
+    cache,
+    persistedQueries: { ttl: PERSISTED_QUERY_TTL_SECONDS },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // The schema sets no cache hints; computing them costs a hook on every field resolved.
+      // Apollo's hints cost a hook on every field resolved; cache-policy.ts decides once per document.
       ApolloServerPluginCacheControlDisabled(),
       costPlugin(schema, limits),
       retryAfterPlugin(),
+      requestObserverPlugin([metrics.record, requestLogger(log)]),
+      cacheControlPlugin(schema, httpCache),
       { async serverWillStart() { return { async drainServer() { await subscriptions.dispose(); } }; } },
     ],
   });
   await apollo.start();
 
   app.get("/health", healthHandler(db, production));
+  app.get("/metrics", metrics.handler(metricsAccess, access.apiKey));
   app.use(playgroundRouter(GRAPHQL_PATH));
   app.use(
     GRAPHQL_PATH,
     corsMiddleware(cors),
+    noStore,
     express.json({ limit: MAX_BODY }),
     nestingGuard(),
     requestScopes({ timeoutMs: requestTimeoutMs, maxConnections }),
@@ -133,7 +157,10 @@ export async function startServer({
   return {
     url: `http://${shownHost}:${actualPort}`,
     port: actualPort,
-    close: () => apollo.stop(),
+    close: async () => {
+      await apollo.stop();
+      metrics.close();
+    },
   };
 }
 
