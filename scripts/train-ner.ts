@@ -12,7 +12,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { allowed, emissions, START_ROW, viterbi } from "../src/ingest/ner/decode.js";
-import { MODEL_PATH, TAG_COUNT, TAGS, type ModelFile, type Weights } from "../src/ingest/ner/model.js";
+import { MODEL_PATH, rowIndex, TAG_COUNT, TAGS, type ModelFile, type Weights } from "../src/ingest/ner/model.js";
+import { contextFeaturesOf, contextOf, TEMPLATES, wordFeaturesOf } from "../src/ingest/ner/features.js";
 import { runsOf, type Run } from "../src/ingest/ner/runs.js";
 import { tagEntities } from "../src/ingest/ner/tagger.js";
 import { readArticles, type Article } from "./train-ner/data.js";
@@ -40,9 +41,16 @@ const dev = readArticles(path.join(EVAL, "polnear-dev.jsonl"));
 
 // Features seen at least MIN_FEATURE_COUNT times in the training articles, in sorted order.
 const counts = new Map<string, number>();
-for (const a of training) runsOf(a.text, a.tokens, (f) => void counts.set(f, (counts.get(f) ?? 0) + 1));
+const count = (template: number, value: string) => {
+  const feature = `${TEMPLATES[template]}=${value}`;
+  counts.set(feature, (counts.get(feature) ?? 0) + 1);
+};
+for (const a of training) {
+  const ctx = contextOf(a.text, a.tokens);
+  a.tokens.forEach((_, i) => ctx.mask[i] && (wordFeaturesOf(a.tokens, ctx, i, count), contextFeaturesOf(a.tokens, ctx, i, count)));
+}
 const names = [...counts].filter(([, n]) => n >= MIN_FEATURE_COUNT).map(([f]) => f).sort();
-const index = new Map(names.map((f, k) => [f, k]));
+const rowOf = rowIndex(names);
 
 /** I-X where no B-X or I-X comes before it (a run can begin inside a silver span) becomes B-X. */
 function validBio(tags: number[]): number[] {
@@ -50,7 +58,7 @@ function validBio(tags: number[]): number[] {
 }
 
 interface Sequence { rows: Int32Array[]; gold: number[] }
-const sequences: Sequence[] = training.flatMap((a) => runsOf(a.text, a.tokens, (f) => index.get(f)).map((run: Run) => ({
+const sequences: Sequence[] = training.flatMap((a) => runsOf(a.text, a.tokens, rowOf).map((run: Run) => ({
   rows: run.rows,
   gold: validBio(run.rows.map((_, k) => a.gold[run.from + k]!)),
 })));
@@ -58,7 +66,7 @@ const covered = training.reduce((n, a) => n + a.gold.filter((g) => g > 0).length
 const inRuns = sequences.reduce((n, s) => n + s.gold.filter((g) => g > 0).length, 0);
 
 // The perceptron: current weights, and the sums that give their average (w - u / c).
-const w: Weights = { index, temperature: 1, emit: new Float64Array(names.length * TAG_COUNT), trans: new Float64Array((TAG_COUNT + 1) * TAG_COUNT) };
+const w: Weights = { rowOf, temperature: 1, emit: new Float64Array(names.length * TAG_COUNT), trans: new Float64Array((TAG_COUNT + 1) * TAG_COUNT) };
 const u = { emit: new Float64Array(w.emit.length), trans: new Float64Array(w.trans.length) };
 let c = 1;
 
@@ -77,7 +85,7 @@ function update(seq: Sequence, predicted: number[], sign: 1 | -1, tags: number[]
 }
 
 const averaged = (): Weights => ({
-  index,
+  rowOf,
   temperature: 1,
   emit: w.emit.map((v, k) => v - u.emit[k]! / c),
   trans: w.trans.map((v, k) => v - u.trans[k]! / c),
@@ -116,7 +124,7 @@ function spanF1(articles: Article[], weights: Weights): Record<string, number> {
  * are far too sure of themselves.
  */
 function calibrate(weights: Weights): number {
-  const held = heldOut.flatMap((a) => runsOf(a.text, a.tokens, (f) => index.get(f)).map((run) => ({
+  const held = heldOut.flatMap((a) => runsOf(a.text, a.tokens, rowOf).map((run) => ({
     emit: emissions(run.rows, weights),
     gold: validBio(run.rows.map((_, k) => a.gold[run.from + k]!)),
   })));
@@ -166,7 +174,7 @@ const temperature = calibrate(best.weights);
 
 // Integer weights; features whose every weight rounds to zero are left out.
 const features: [string, number[]][] = [];
-for (const [name, k] of index) {
+for (const [k, name] of names.entries()) {
   const row = Array.from(best.weights.emit.subarray(k * TAG_COUNT, (k + 1) * TAG_COUNT), (v) => Math.round(v * SCALE) + 0);
   if (row.some((v) => v !== 0)) features.push([name, row]);
 }

@@ -2,9 +2,11 @@
 // comments out. Pure: no database, so `npm run extract` and the tests use it directly.
 import { parseDateline } from "./dateline.js";
 import { extractPersons, photographerOf, type TokenizedSection } from "./persons.js";
+import { tagEntities } from "./ner/tagger.js";
 import { extractQuotes } from "./quotes.js";
 import { segment } from "./segment.js";
 import { sourceFromText, sourceFromUrl } from "./source.js";
+import { reconcilePersons } from "./tagged-persons.js";
 import { tokenize, type Token } from "./tokens.js";
 import type { ExtractedPerson, Extraction, RawDocument, SectionName, Span } from "./types.js";
 import { findVenues, groupVenues } from "./venues.js";
@@ -28,7 +30,12 @@ export function extract(doc: RawDocument): Extraction {
 
   const venueHits = sections.flatMap((s) => findVenues(text, s.tokens, s.section));
   const inVenue = (t: Token) => venueHits.some((h) => h.start <= t.start && t.end <= h.end);
-  const persons = extractPersons(text, sections, seg.paragraphs, inVenue);
+  // The title and body as one stream of tokens: the name tagger reads across paragraphs.
+  const namedSections = sections.filter((s) => s.section === "title" || s.section === "body");
+  const articleTokens = namedSections.flatMap((s) => s.tokens);
+  const sectionAt = (span: Span): SectionName => namedSections.find((s) => s.span.start <= span.start && span.end <= s.span.end)?.section ?? "body";
+  const paragraphAt = (span: Span): Span => seg.paragraphs.find((p) => p.start <= span.start && span.end <= p.end) ?? span;
+  const persons = reconcilePersons(text, extractPersons(text, sections, seg.paragraphs, inVenue), tagEntities(text, articleTokens), articleTokens, sectionAt, paragraphAt);
   addPhotographer(seg.photoCredit, persons);
   addMentionsOutsideBody(text, sections, persons);
   const quotes = extractQuotes(text, seg.paragraphs, persons);

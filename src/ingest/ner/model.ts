@@ -1,14 +1,16 @@
 // The name tagger's weights: what training writes and inference reads.
 import fs from "node:fs";
 import zlib from "node:zlib";
+import { TEMPLATES } from "./features.js";
+import type { RowOf } from "./runs.js";
 
 export const TAGS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"] as const;
 export type Tag = (typeof TAGS)[number];
 export const TAG_COUNT = TAGS.length;
 
 export interface Weights {
-  /** Feature string -> row in `emit`. */
-  index: Map<string, number>;
+  /** A feature (template, value) -> its row in `emit`. */
+  rowOf: RowOf;
   /** One row of TAG_COUNT weights per feature. */
   emit: Float64Array | Float32Array;
   /** (TAG_COUNT + 1) rows of TAG_COUNT: previous tag (or the start, last row) -> tag. */
@@ -24,7 +26,7 @@ export interface ModelFile {
   scale: number;
   temperature: number;
   trans: number[];
-  /** Feature strings in sorted order, each followed by its TAG_COUNT weights. */
+  /** Features ("template=value") in sorted order, each followed by its TAG_COUNT weights. */
   features: [string, number[]][];
   trainedOn: { articles: number; epochs: number; minFeatureCount: number; heldOutF1: number };
 }
@@ -33,13 +35,21 @@ export const MODEL_PATH = new URL("./model.json.gz", import.meta.url);
 
 export function weightsFromFile(file: ModelFile): Weights {
   if (file.format !== "newsgraph-ner-1" || file.tags.join() !== TAGS.join()) throw new Error(`name tagger: ${MODEL_PATH.pathname} is not a model this code reads`);
-  const index = new Map<string, number>();
   const emit = new Float32Array(file.features.length * TAG_COUNT);
-  file.features.forEach(([name, row], k) => {
-    index.set(name, k);
+  file.features.forEach(([, row], k) => {
     for (let t = 0; t < TAG_COUNT; t++) emit[k * TAG_COUNT + t] = (row[t] ?? 0) / file.scale;
   });
-  return { index, emit, trans: Float32Array.from(file.trans, (v) => v / file.scale), temperature: file.temperature };
+  return { rowOf: rowIndex(file.features.map(([name]) => name)), emit, trans: Float32Array.from(file.trans, (v) => v / file.scale), temperature: file.temperature };
+}
+
+/** Rows by template, then value: "w=trump" is row k -> tables[TEMPLATES.indexOf("w")].get("trump") = k. */
+export function rowIndex(features: string[]): RowOf {
+  const tables = TEMPLATES.map(() => new Map<string, number>());
+  features.forEach((feature, k) => {
+    const cut = feature.indexOf("=");
+    tables[TEMPLATES.indexOf(feature.slice(0, cut) as (typeof TEMPLATES)[number])]?.set(feature.slice(cut + 1), k);
+  });
+  return (template, value) => tables[template]!.get(value);
 }
 
 let loaded: Weights | undefined;

@@ -1,7 +1,7 @@
 // An article's tokens cut into runs of candidate tokens, each token with the model rows of
 // its features. Training and inference share it.
 import type { Token } from "../tokens.js";
-import { candidates, contextOf, featuresOf } from "./features.js";
+import { contextFeaturesOf, contextOf, wordFeaturesOf } from "./features.js";
 
 export interface Run {
   /** Index of the run's first token in the article's tokens. */
@@ -10,22 +10,38 @@ export interface Run {
   rows: Int32Array[];
 }
 
-export function runsOf(text: string, tokens: Token[], rowOf: (feature: string) => number | undefined): Run[] {
-  const mask = candidates(text, tokens);
+/** The model row of a feature, or undefined when the model does not know it. */
+export type RowOf = (template: number, value: string) => number | undefined;
+
+/** Rows of word features kept per word, per model; emptied when it grows past this. */
+const WORD_CACHE_LIMIT = 200_000;
+const wordCaches = new WeakMap<RowOf, Map<string, number[]>>();
+
+export function runsOf(text: string, tokens: Token[], rowOf: RowOf): Run[] {
   const ctx = contextOf(text, tokens);
+  let cache = wordCaches.get(rowOf);
+  if (!cache || cache.size > WORD_CACHE_LIMIT) wordCaches.set(rowOf, (cache = new Map()));
   const runs: Run[] = [];
   let current: Run | null = null;
+  let rows: number[] = [];
+  const sink = (template: number, value: string) => {
+    const row = rowOf(template, value);
+    if (row !== undefined) rows.push(row);
+  };
   for (let i = 0; i < tokens.length; i++) {
-    if (!mask[i]) {
+    if (!ctx.mask[i]) {
       current = null;
       continue;
     }
     if (!current) runs.push((current = { from: i, rows: [] }));
-    const rows: number[] = [];
-    for (const f of featuresOf(tokens, ctx, i)) {
-      const row = rowOf(f);
-      if (row !== undefined) rows.push(row);
+    let own = cache.get(tokens[i]!.text);
+    if (!own) {
+      rows = [];
+      wordFeaturesOf(tokens, ctx, i, sink);
+      cache.set(tokens[i]!.text, (own = rows));
     }
+    rows = own.slice();
+    contextFeaturesOf(tokens, ctx, i, sink);
     current.rows.push(Int32Array.from(rows));
   }
   return runs;

@@ -23,7 +23,7 @@ const TYPE_OF: Record<string, EntityType> = { PER: "PERSON", ORG: "ORGANIZATION"
 /** Names of persons, organisations and places among `tokens` (from tokenize(text)), in order. */
 export function tagEntities(text: string, tokens: Token[], weights: Weights = getModel()): EntitySpan[] {
   const spans: EntitySpan[] = [];
-  for (const run of runsOf(text, tokens, (f) => weights.index.get(f))) {
+  for (const run of runsOf(text, tokens, weights.rowOf)) {
     const emit = emissions(run.rows, weights);
     const tags = viterbi(emit, weights);
     let open: EntitySpan | null = null;
