@@ -50,7 +50,7 @@ for (const a of training) {
   a.tokens.forEach((_, i) => ctx.mask[i] && (wordFeaturesOf(a.tokens, ctx, i, count), contextFeaturesOf(a.tokens, ctx, i, count)));
 }
 const names = [...counts].filter(([, n]) => n >= MIN_FEATURE_COUNT).map(([f]) => f).sort();
-const rowOf = rowIndex(names);
+const tables = rowIndex(names);
 
 /** I-X where no B-X or I-X comes before it (a run can begin inside a silver span) becomes B-X. */
 function validBio(tags: number[]): number[] {
@@ -58,7 +58,7 @@ function validBio(tags: number[]): number[] {
 }
 
 interface Sequence { rows: Int32Array[]; gold: number[] }
-const sequences: Sequence[] = training.flatMap((a) => runsOf(a.text, a.tokens, rowOf).map((run: Run) => ({
+const sequences: Sequence[] = training.flatMap((a) => runsOf(a.text, a.tokens, tables).map((run: Run) => ({
   rows: run.rows,
   gold: validBio(run.rows.map((_, k) => a.gold[run.from + k]!)),
 })));
@@ -66,7 +66,7 @@ const covered = training.reduce((n, a) => n + a.gold.filter((g) => g > 0).length
 const inRuns = sequences.reduce((n, s) => n + s.gold.filter((g) => g > 0).length, 0);
 
 // The perceptron: current weights, and the sums that give their average (w - u / c).
-const w: Weights = { rowOf, temperature: 1, emit: new Float64Array(names.length * TAG_COUNT), trans: new Float64Array((TAG_COUNT + 1) * TAG_COUNT) };
+const w: Weights = { tables, temperature: 1, emit: new Float64Array(names.length * TAG_COUNT), trans: new Float64Array((TAG_COUNT + 1) * TAG_COUNT) };
 const u = { emit: new Float64Array(w.emit.length), trans: new Float64Array(w.trans.length) };
 let c = 1;
 
@@ -85,7 +85,7 @@ function update(seq: Sequence, predicted: number[], sign: 1 | -1, tags: number[]
 }
 
 const averaged = (): Weights => ({
-  rowOf,
+  tables,
   temperature: 1,
   emit: w.emit.map((v, k) => v - u.emit[k]! / c),
   trans: w.trans.map((v, k) => v - u.trans[k]! / c),
@@ -124,7 +124,7 @@ function spanF1(articles: Article[], weights: Weights): Record<string, number> {
  * are far too sure of themselves.
  */
 function calibrate(weights: Weights): number {
-  const held = heldOut.flatMap((a) => runsOf(a.text, a.tokens, rowOf).map((run) => ({
+  const held = heldOut.flatMap((a) => runsOf(a.text, a.tokens, tables).map((run) => ({
     emit: emissions(run.rows, weights),
     gold: validBio(run.rows.map((_, k) => a.gold[run.from + k]!)),
   })));

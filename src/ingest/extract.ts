@@ -29,7 +29,10 @@ export function extract(doc: RawDocument): Extraction {
   ];
 
   const venueHits = sections.flatMap((s) => findVenues(text, s.tokens, s.section));
-  const inVenue = (t: Token) => venueHits.some((h) => h.start <= t.start && t.end <= h.end);
+  // Which characters a place name covers: every token of every section asks.
+  const venueAt = new Uint8Array(text.length + 1);
+  for (const h of venueHits) venueAt.fill(1, h.start, h.end);
+  const inVenue = (t: Token) => venueAt[t.start] === 1 && venueAt[t.end - 1] === 1;
   // The title and body as one stream of tokens: the name tagger reads across paragraphs.
   const namedSections = sections.filter((s) => s.section === "title" || s.section === "body");
   const articleTokens = namedSections.flatMap((s) => s.tokens);

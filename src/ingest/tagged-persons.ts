@@ -24,6 +24,14 @@ export function reconcilePersons(
   paragraphOf: (s: Span) => Span,
 ): ExtractedPerson[] {
   const kept = persons.filter((p) => !vetoed(p, spans));
+  for (const p of kept) withoutLeadingTitle(p, spans);
+  // Each person's names as keys, made once: normalising is the costly part of comparing.
+  const keys = new Map<ExtractedPerson, Set<string>>();
+  const keysOf = (p: ExtractedPerson) => {
+    let set = keys.get(p);
+    if (!set) keys.set(p, (set = new Set([p.name, ...p.aliases].map(normalizeName))));
+    return set;
+  };
   const known = (s: Span) => kept.some((p) => p.mentions.some((m) => overlaps(m, s)));
   const added = spans.filter((s) => s.type === "PERSON" && s.score >= ADD_SCORE && !known(s)).map((s) => withoutTitle(text, s, tokens)).filter((s) => s !== null);
   // Full names first, so that a surname alone can join the full name it belongs to.
@@ -35,11 +43,11 @@ export function reconcilePersons(
     const roles = [...(s.title ? [s.title] : []), ...(section === "body" ? appositionRoles(text, s, paragraphOf(s)) : [])];
     const owners = s.tokens.length === 1
       ? kept.filter((p) => p.aliases.some((a) => a.split(/\s+/).includes(s.name)))
-      : kept.filter((p) => normalizeName(p.name) === key || p.aliases.some((a) => normalizeName(a) === key));
+      : kept.filter((p) => keysOf(p).has(key));
     if (owners.length > 1) continue;
     const owner = owners[0];
     if (owner) {
-      if (!owner.aliases.includes(s.name)) owner.aliases.push(s.name);
+      if (!owner.aliases.includes(s.name)) (owner.aliases.push(s.name), keysOf(owner).add(key));
       owner.mentions.push(mention);
       owner.mentions.sort((a, b) => a.start - b.start);
       for (const r of roles) if (!owner.roles.includes(r)) owner.roles.push(r);
@@ -66,6 +74,30 @@ function vetoed(p: ExtractedPerson, spans: EntitySpan[]): boolean {
     if (!tagged.length || tagged.some((s) => s.score >= VETO_SCORE)) other++;
   }
   return other * 2 > body.length;
+}
+
+/**
+ * "Transport Minister Ana Ruiz": when the tagger, sure of itself, reads only the end of a
+ * mention as the person, the words before it are a title: they go to the roles, and the
+ * name is what the tagger read.
+ */
+function withoutLeadingTitle(p: ExtractedPerson, spans: EntitySpan[]): void {
+  for (const m of p.mentions) {
+    if (m.section !== "body" && m.section !== "title") continue;
+    const inner = spans.find((s) => s.type === "PERSON" && s.score >= ADD_SCORE && s.end === m.end && s.start > m.start);
+    if (!inner) continue;
+    const mentionText = p.aliases.find((a) => a.length === m.end - m.start && a.endsWith(" " + a.slice(inner.start - m.start))) ?? null;
+    if (!mentionText) continue;
+    const name = mentionText.slice(inner.start - m.start);
+    const title = mentionText.slice(0, inner.start - m.start).trim();
+    if (!title || /[.!?,;:]/.test(title)) continue;
+    if (p.name === mentionText) p.name = name;
+    if (!p.aliases.includes(name)) p.aliases.push(name);
+    if (!p.roles.includes(title)) p.roles.unshift(title);
+    m.start = inner.start;
+  }
+  // A title is no alias: the person goes by the shorter forms.
+  p.aliases = p.aliases.filter((a) => a === p.name || !p.aliases.some((b) => b !== a && a.endsWith(" " + b) && p.roles.includes(a.slice(0, a.length - b.length).trim())));
 }
 
 /** The span without the title words it starts with ("Transport Minister Ana Ruiz" -> "Ana Ruiz", title "Transport Minister"). */

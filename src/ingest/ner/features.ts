@@ -103,7 +103,20 @@ export function contextOf(text: string, tokens: Token[]): TokenContext {
   return { mask, lower, shapes, initial, run, lex };
 }
 
+/** Lexicon tags per word, kept: the lists do not change while the process runs. */
+const lexiconCache = new Map<string, string[]>();
+const LEXICON_CACHE_LIMIT = 100_000;
+
 function lexiconTags(word: string): string[] {
+  let tags = lexiconCache.get(word);
+  if (!tags) {
+    if (lexiconCache.size > LEXICON_CACHE_LIMIT) lexiconCache.clear();
+    lexiconCache.set(word, (tags = lookUpLexicons(word)));
+  }
+  return tags;
+}
+
+function lookUpLexicons(word: string): string[] {
   const tags: string[] = [];
   if (GIVEN_NAMES.has(word) || FEMALE_GIVEN_NAMES.has(word) || MALE_GIVEN_NAMES.has(word)) tags.push("given");
   if (TITLE_WORDS.has(word)) tags.push("title");
@@ -129,7 +142,7 @@ const T = Object.fromEntries(TEMPLATES.map((name, k) => [name, k])) as Record<(t
 /** Receives one feature: its template (an index into TEMPLATES) and its value. */
 export type FeatureSink = (template: number, value: string) => void;
 
-const LEX_TEMPLATES = new Map([[-1, T["lex-1"]], [1, T["lex+1"]], [2, T["lex+2"]]]);
+
 
 /**
  * The features of token i that depend on its own text alone (its word, shape, affixes,
@@ -148,30 +161,40 @@ export function wordFeaturesOf(tokens: Token[], ctx: TokenContext, i: number, si
   for (const tag of ctx.lex[i]!) sink(T["lex"], tag);
 }
 
+const wordAt = (ctx: TokenContext, i: number) => (i < 0 ? "<s>" : i >= ctx.lower.length ? "</s>" : ctx.lower[i]!);
+const shapeAt = (ctx: TokenContext, i: number) => (i < 0 ? "<s>" : i >= ctx.shapes.length ? "</s>" : ctx.shapes[i]!);
+
 /** The features of token i that depend on its neighbours and its place in the sentence. */
 export function contextFeaturesOf(tokens: Token[], ctx: TokenContext, i: number, sink: FeatureSink): void {
-  const t = tokens[i]!;
   const w = ctx.lower[i]!;
-  const word = (k: number) => ctx.lower[i + k] ?? (k < 0 ? "<s>" : "</s>");
-  const shape = (k: number) => ctx.shapes[i + k] ?? (k < 0 ? "<s>" : "</s>");
-  sink(T["w-1"], word(-1));
-  sink(T["w+1"], word(1));
-  sink(T["w-2"], word(-2));
-  sink(T["w+2"], word(2));
-  sink(T["sh-1"], shape(-1));
-  sink(T["sh+1"], shape(1));
-  sink(T["sh3"], `${shape(-1)}|${ctx.shapes[i]}|${shape(1)}`);
-  sink(T["w-1|w"], `${word(-1)}|${w}`);
-  sink(T["w|w+1"], `${w}|${word(1)}`);
+  const before = wordAt(ctx, i - 1);
+  const after = wordAt(ctx, i + 1);
+  sink(T["w-1"], before);
+  sink(T["w+1"], after);
+  sink(T["w-2"], wordAt(ctx, i - 2));
+  sink(T["w+2"], wordAt(ctx, i + 2));
+  const shapeBefore = shapeAt(ctx, i - 1);
+  const shapeAfter = shapeAt(ctx, i + 1);
+  sink(T["sh-1"], shapeBefore);
+  sink(T["sh+1"], shapeAfter);
+  sink(T["sh3"], `${shapeBefore}|${ctx.shapes[i]}|${shapeAfter}`);
+  sink(T["w-1|w"], `${before}|${w}`);
+  sink(T["w|w+1"], `${w}|${after}`);
   sink(T["run"], ctx.run[i]!);
-  if (ctx.initial[i]) (sink(T["first"], ""), sink(T["first|w"], w));
-  if (t.possessive) sink(T["poss"], "");
+  if (ctx.initial[i]) {
+    sink(T["first"], "");
+    sink(T["first|w"], w);
+  }
+  if (tokens[i]!.possessive) sink(T["poss"], "");
   if (i > 0 && tokens[i - 1]!.possessive) sink(T["after-poss"], "");
-  for (const [k, template] of LEX_TEMPLATES) {
+  for (let k = -1; k <= 2; k++) {
     const other = tokens[i + k];
-    if (!other) continue;
+    if (k === 0 || !other) continue;
+    const template = k === -1 ? T["lex-1"] : k === 1 ? T["lex+1"] : T["lex+2"];
     if (other.capitalized) for (const tag of ctx.lex[i + k]!) sink(template, tag);
-    else if (ROLE_NOUNS.has(ctx.lower[i + k]!)) sink(T["role"], String(k));
-    else if (SPEECH_VERBS.has(ctx.lower[i + k]!)) sink(T["speech"], String(k));
+    else if (ROLE_NOUNS.has(ctx.lower[i + k]!)) sink(T["role"], OFFSETS[k + 1]!);
+    else if (SPEECH_VERBS.has(ctx.lower[i + k]!)) sink(T["speech"], OFFSETS[k + 1]!);
   }
 }
+
+const OFFSETS = ["-1", "0", "1", "2"];

@@ -2,15 +2,15 @@
 import fs from "node:fs";
 import zlib from "node:zlib";
 import { TEMPLATES } from "./features.js";
-import type { RowOf } from "./runs.js";
+import type { FeatureTables } from "./runs.js";
 
 export const TAGS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"] as const;
 export type Tag = (typeof TAGS)[number];
 export const TAG_COUNT = TAGS.length;
 
 export interface Weights {
-  /** A feature (template, value) -> its row in `emit`. */
-  rowOf: RowOf;
+  /** Per template (an index into TEMPLATES): a feature's value -> its row in `emit`. */
+  tables: FeatureTables;
   /** One row of TAG_COUNT weights per feature. */
   emit: Float64Array | Float32Array;
   /** (TAG_COUNT + 1) rows of TAG_COUNT: previous tag (or the start, last row) -> tag. */
@@ -39,17 +39,17 @@ export function weightsFromFile(file: ModelFile): Weights {
   file.features.forEach(([, row], k) => {
     for (let t = 0; t < TAG_COUNT; t++) emit[k * TAG_COUNT + t] = (row[t] ?? 0) / file.scale;
   });
-  return { rowOf: rowIndex(file.features.map(([name]) => name)), emit, trans: Float32Array.from(file.trans, (v) => v / file.scale), temperature: file.temperature };
+  return { tables: rowIndex(file.features.map(([name]) => name)), emit, trans: Float32Array.from(file.trans, (v) => v / file.scale), temperature: file.temperature };
 }
 
 /** Rows by template, then value: "w=trump" is row k -> tables[TEMPLATES.indexOf("w")].get("trump") = k. */
-export function rowIndex(features: string[]): RowOf {
+export function rowIndex(features: string[]): FeatureTables {
   const tables = TEMPLATES.map(() => new Map<string, number>());
   features.forEach((feature, k) => {
     const cut = feature.indexOf("=");
     tables[TEMPLATES.indexOf(feature.slice(0, cut) as (typeof TEMPLATES)[number])]?.set(feature.slice(cut + 1), k);
   });
-  return (template, value) => tables[template]!.get(value);
+  return tables;
 }
 
 let loaded: Weights | undefined;

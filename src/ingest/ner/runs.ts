@@ -10,22 +10,23 @@ export interface Run {
   rows: Int32Array[];
 }
 
-/** The model row of a feature, or undefined when the model does not know it. */
-export type RowOf = (template: number, value: string) => number | undefined;
+/** Per template (an index into TEMPLATES): a feature's value -> its model row. */
+export type FeatureTables = Map<string, number>[];
 
 /** Rows of word features kept per word, per model; emptied when it grows past this. */
 const WORD_CACHE_LIMIT = 200_000;
-const wordCaches = new WeakMap<RowOf, Map<string, number[]>>();
+const wordCaches = new WeakMap<FeatureTables, Map<string, number[]>>();
 
-export function runsOf(text: string, tokens: Token[], rowOf: RowOf): Run[] {
+/** The runs with every token's feature rows (for training, which updates them one by one). */
+export function runsOf(text: string, tokens: Token[], tables: FeatureTables): Run[] {
   const ctx = contextOf(text, tokens);
-  let cache = wordCaches.get(rowOf);
-  if (!cache || cache.size > WORD_CACHE_LIMIT) wordCaches.set(rowOf, (cache = new Map()));
+  let cache = wordCaches.get(tables);
+  if (!cache || cache.size > WORD_CACHE_LIMIT) wordCaches.set(tables, (cache = new Map()));
   const runs: Run[] = [];
   let current: Run | null = null;
   let rows: number[] = [];
   const sink = (template: number, value: string) => {
-    const row = rowOf(template, value);
+    const row = tables[template]!.get(value);
     if (row !== undefined) rows.push(row);
   };
   for (let i = 0; i < tokens.length; i++) {
