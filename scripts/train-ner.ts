@@ -70,8 +70,8 @@ const w: Weights = { tables, temperature: 1, emit: new Float64Array(names.length
 const u = { emit: new Float64Array(w.emit.length), trans: new Float64Array(w.trans.length) };
 let c = 1;
 
-function update(seq: Sequence, predicted: number[], sign: 1 | -1, tags: number[]): void {
-  void predicted;
+/** Adds `sign` to the weights of the features and transitions of one tagging of `seq`. */
+function update(seq: Sequence, sign: 1 | -1, tags: number[]): void {
   for (let i = 0; i < tags.length; i++) {
     const t = tags[i]!;
     for (const row of seq.rows[i]!) {
@@ -156,8 +156,8 @@ for (let epoch = 1; epoch <= MAX_EPOCHS; epoch++) {
     const seq = sequences[k]!;
     const predicted = viterbi(emissions(seq.rows, w), w);
     if (predicted.some((t, i) => t !== seq.gold[i])) {
-      update(seq, predicted, 1, seq.gold);
-      update(seq, predicted, -1, predicted);
+      update(seq, 1, seq.gold);
+      update(seq, -1, predicted);
     }
     c++;
   }
