@@ -3,15 +3,17 @@
 import { httpUrl } from "../http-url.js";
 import { parseDateline } from "./dateline.js";
 import { extractPersons, photographerOf, type TokenizedSection } from "./persons.js";
+import { tagEntities } from "./ner/tagger.js";
 import { extractQuotes } from "./quotes.js";
 import { segment } from "./segment.js";
 import { sourceFromText, sourceFromUrl } from "./source.js";
+import { reconcilePersons } from "./tagged-persons.js";
 import { tokenize, type Token } from "./tokens.js";
 import type { ExtractedPerson, Extraction, RawDocument, SectionName, Span } from "./types.js";
 import { findVenues, groupVenues } from "./venues.js";
 
 /** Bump when extraction changes, so `reprocess` knows which articles are stale. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 export function extract(doc: RawDocument): Extraction {
   const seg = segment(doc.text, { title: doc.title });
@@ -28,8 +30,16 @@ export function extract(doc: RawDocument): Extraction {
   ];
 
   const venueHits = sections.flatMap((s) => findVenues(text, s.tokens, s.section));
-  const inVenue = (t: Token) => venueHits.some((h) => h.start <= t.start && t.end <= h.end);
-  const persons = extractPersons(text, sections, seg.paragraphs, inVenue);
+  // Which characters a place name covers: every token of every section asks.
+  const venueAt = new Uint8Array(text.length + 1);
+  for (const h of venueHits) venueAt.fill(1, h.start, h.end);
+  const inVenue = (t: Token) => venueAt[t.start] === 1 && venueAt[t.end - 1] === 1;
+  // The title and body as one stream of tokens: the name tagger reads across paragraphs.
+  const namedSections = sections.filter((s) => s.section === "title" || s.section === "body");
+  const articleTokens = namedSections.flatMap((s) => s.tokens);
+  const sectionAt = (span: Span): SectionName => namedSections.find((s) => s.span.start <= span.start && span.end <= s.span.end)?.section ?? "body";
+  const paragraphAt = (span: Span): Span => seg.paragraphs.find((p) => p.start <= span.start && span.end <= p.end) ?? span;
+  const persons = reconcilePersons(text, extractPersons(text, sections, seg.paragraphs, inVenue), tagEntities(text, articleTokens), articleTokens, sectionAt, paragraphAt);
   addPhotographer(seg.photoCredit, persons);
   addMentionsOutsideBody(text, sections, persons);
   const quotes = extractQuotes(text, seg.paragraphs, persons);

@@ -1,0 +1,69 @@
+// The name tagger (src/ingest/ner) and what the extractor does with it, on an invented
+// article: organisations and places the capitalisation rules take for persons are dropped,
+// names the rules miss are added, and a title the rules keep in a name becomes a role.
+import { describe, expect, it } from "vitest";
+import { extract } from "../src/ingest/extract.js";
+import { tagEntities, type EntitySpan } from "../src/ingest/ner/tagger.js";
+import { reconcilePersons } from "../src/ingest/tagged-persons.js";
+import type { ExtractedPerson } from "../src/ingest/types.js";
+import { readInput } from "../src/ingest/read.js";
+import { tokenize } from "../src/ingest/tokens.js";
+
+const ARTICLE = [
+  "Harbour utility raises rates",
+  "The Northern Hydro Company said on Monday that prices would rise. \"We have no choice,\" said Maria Lopez, a spokeswoman for the utility.",
+  "Transport Minister Ana Ruiz told reporters the rise was unwelcome. Local shop owner Piotr Nowak agreed. \"It hurts,\" Nowak said.",
+  "Nowak and Lopez will meet in Geneva on Friday.",
+].join("\n\n");
+
+describe("name tagger", () => {
+  it("tags persons, organisations and places with a score between 0 and 1", () => {
+    const spans = tagEntities(ARTICLE, tokenize(ARTICLE));
+    const read = spans.map((s) => `${ARTICLE.slice(s.start, s.end)}/${s.type}`);
+    expect(read).toContain("Maria Lopez/PERSON");
+    expect(read).toContain("Ana Ruiz/PERSON");
+    expect(read).toContain("Geneva/LOCATION");
+    expect(read.some((r) => r.startsWith("Northern Hydro") && r.endsWith("/ORGANIZATION"))).toBe(true);
+    for (const s of spans) expect(s.score).toBeGreaterThanOrEqual(0), expect(s.score).toBeLessThanOrEqual(1);
+  });
+
+  it("gives the extractor persons with the minister's title as a role, not in the name", () => {
+    const x = extract(readInput("invented", ARTICLE, { format: "text" })[0]!);
+    const names = x.persons.map((p) => p.name);
+    expect(names.sort()).toEqual(["Ana Ruiz", "Maria Lopez", "Piotr Nowak"]);
+    expect(x.persons.find((p) => p.name === "Ana Ruiz")!.roles).toContain("Transport Minister");
+    expect(x.quotes.map((q) => q.speakerPerson)).toEqual(["Maria Lopez", "Piotr Nowak"]);
+  });
+});
+
+describe("the tagger's word on the rules' persons", () => {
+  const text = "The Riverside Arena Trust said it would close. Tomasz Wierzbicki agreed.";
+  const tokens = tokenize(text);
+  const rulePerson = (name: string): ExtractedPerson => {
+    const start = text.indexOf(name);
+    return { name, aliases: [name], roles: [], mentions: [{ start, end: start + name.length, section: "body" }] };
+  };
+  const span = (surface: string, type: EntitySpan["type"], score: number): EntitySpan => {
+    const start = text.indexOf(surface);
+    const first = tokens.findIndex((t) => t.start === start);
+    const last = tokens.findIndex((t) => t.end === start + surface.length);
+    return { start, end: start + surface.length, type, score, firstToken: first, lastToken: last };
+  };
+  const reconcile = (persons: ExtractedPerson[], spans: EntitySpan[]) =>
+    reconcilePersons(text, persons, spans, tokens, () => "body", () => ({ start: 0, end: text.length })).map((p) => p.name);
+
+  it("drops a person the tagger reads, sure of itself, as an organisation, or as no name at all", () => {
+    expect(reconcile([rulePerson("Riverside Arena Trust")], [span("Riverside Arena Trust", "ORGANIZATION", 0.9)])).toEqual([]);
+    expect(reconcile([rulePerson("Riverside Arena Trust")], [])).toEqual([]);
+  });
+
+  it("keeps it when the tagger is in doubt or reads it as a person", () => {
+    expect(reconcile([rulePerson("Riverside Arena Trust")], [span("Riverside Arena Trust", "ORGANIZATION", 0.3)])).toEqual(["Riverside Arena Trust"]);
+    expect(reconcile([rulePerson("Riverside Arena Trust")], [span("Riverside Arena Trust", "PERSON", 0.2)])).toEqual(["Riverside Arena Trust"]);
+  });
+
+  it("adds a person the rules missed when the tagger is sure enough", () => {
+    expect(reconcile([], [span("Tomasz Wierzbicki", "PERSON", 0.8)])).toEqual(["Tomasz Wierzbicki"]);
+    expect(reconcile([], [span("Tomasz Wierzbicki", "PERSON", 0.2)])).toEqual([]);
+  });
+});
