@@ -65,6 +65,8 @@ export const LIST_CAPS = {
   "Venue.persons": { ...page, default: 10 },
   "PersonMention.mentions": spans,
   "VenueMention.mentions": spans,
+  // A snippet holds at most MaxFragments × MaxWords words (HEADLINE_OPTIONS), each one match at most.
+  "Highlight.matches": { default: 60, max: 60 },
 } as const satisfies Record<string, ListCap>;
 
 export type CappedList = keyof typeof LIST_CAPS;
