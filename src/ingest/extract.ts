@@ -38,10 +38,12 @@ export function extract(doc: RawDocument): Extraction {
   const title = seg.title?.text ?? doc.title ?? body.split("\n", 1)[0]!.slice(0, 200);
   const notes = [...doc.notes];
   if (!seg.title && !doc.title) notes.push("no title line found: used the start of the body");
+  const datelineTime = seg.dateline && !doc.publishedAt ? parseDateline(seg.dateline.text) : null;
+  if (seg.dateline && !doc.publishedAt && !datelineTime) notes.push(`the dateline ${JSON.stringify(seg.dateline.text)} gives no date with its year written out: publication time left out`);
   return {
     article: {
       title,
-      publishedAt: doc.publishedAt ?? (seg.dateline ? parseDateline(seg.dateline.text) : null),
+      publishedAt: doc.publishedAt ?? datelineTime,
       dateline: seg.dateline?.text ?? null,
       source: doc.source ?? sourceFromUrl(url) ?? sourceFromText(seg.boilerplate, body),
       url,

@@ -17,6 +17,7 @@ import type { Context } from "../resolvers/context.js";
 import { createLoaders } from "../resolvers/loaders.js";
 import { inProcessEvents, type Events } from "../events.js";
 import { getSchema } from "../schema.js";
+import { argumentChecksPlugin } from "./argument-checks.js";
 import { accessFor, type AccessPolicy } from "./auth.js";
 import { compiledQueryExecutor, fixedSchemaGateway } from "./compiled-execution.js";
 import { errorFormatter } from "./format-error.js";
@@ -89,6 +90,7 @@ export async function startServer({
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The schema sets no cache hints; computing them costs a hook on every field resolved.
       ApolloServerPluginCacheControlDisabled(),
+      argumentChecksPlugin(schema),
       costPlugin(schema, limits),
       { async serverWillStart() { return { async drainServer() { await subscriptions.dispose(); } }; } },
     ],

@@ -1,0 +1,149 @@
+// One check over every argument of an operation, literal or variable, before it runs: text
+// (String and ID) without control characters and within a length a search, a filter or a
+// name can have, and DateTime bounds within a range the database and the archive can hold.
+// Done here rather than in each resolver so that no argument is forgotten: a NUL byte in any
+// filter would otherwise reach PostgreSQL, which cannot store it and answers with an error,
+// and a megabyte of search text would run as a search for seconds.
+import type { ApolloServerPlugin } from "@apollo/server";
+import {
+  getNamedType, GraphQLError, isInputObjectType, isListType, isNonNullType, Kind, TypeInfo, visit, visitWithTypeInfo,
+  type DocumentNode, type GraphQLInputType, type GraphQLSchema, type OperationDefinitionNode, type ValueNode,
+} from "graphql";
+import { disallowedControlCharacter, MAX_NAME_LENGTH } from "../text-rules.js";
+
+/** Longest String argument unless listed in LENGTH_LIMITS: ample for a search or a filter. */
+export const MAX_TEXT_ARGUMENT = 1_000;
+
+/** Longest ID or cursor: ours are under 30 characters. */
+export const MAX_ID_ARGUMENT = 100;
+
+/** Arguments ("Type.field.argument") with a limit of their own. */
+const LENGTH_LIMITS: Record<string, number> = {
+  "Mutation.renamePerson.name": MAX_NAME_LENGTH,
+};
+
+/**
+ * Input types the check leaves alone. An article to ingest has its own, larger limits, and
+ * the ingest pipeline judges each one, so that one bad article of a batch fails alone.
+ */
+const SELF_CHECKED_INPUTS = new Set(["IngestArticleInput"]);
+
+/** Range of DateTime arguments: the database holds more, but no news archive reaches past these. */
+export const EARLIEST_DATE_ARGUMENT = new Date(Date.UTC(1800, 0, 1));
+export const LATEST_DATE_ARGUMENT = new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999));
+
+/** How deep a variable's value is followed, whatever its type: input types do not nest deeper. */
+const MAX_INPUT_DEPTH = 16;
+
+class ArgumentProblem extends Error {
+  /** The field whose argument it is, filled in on the way out. */
+  field = "";
+  constructor(readonly path: string, readonly problem: string) {
+    super(`${path} ${problem}`);
+  }
+}
+
+/** Refuses an operation with an argument no resolver should see, naming the argument (BAD_USER_INPUT, HTTP 400). */
+export function argumentChecksPlugin(schema: GraphQLSchema): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request }) {
+          // Without an operation Apollo has already refused the request.
+          if (!operation) return;
+          try {
+            checkArguments(schema, document, operation, request.variables ?? {});
+          } catch (error) {
+            if (!(error instanceof ArgumentProblem)) throw error;
+            throw new GraphQLError(`${error.field}: ${error.path} ${error.problem}`, {
+              extensions: { code: "BAD_USER_INPUT", argumentName: error.path, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Throws an ArgumentProblem for the first argument of `operation` (or its fragments) that is not acceptable. */
+export function checkArguments(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
+  const typeInfo = new TypeInfo(schema);
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Argument(node) {
+      const argument = typeInfo.getArgument();
+      const field = typeInfo.getFieldDef();
+      const parent = typeInfo.getParentType();
+      // Directive arguments (@include(if:)) and unknown ones (validation reports those) are not checked.
+      if (!argument || !field || !parent || typeInfo.getDirective()) return;
+      const limit = LENGTH_LIMITS[`${parent.name}.${field.name}.${argument.name}`];
+      try {
+        checkLiteral(node.value, argument.type, argument.name, variables, limit);
+      } catch (error) {
+        if (error instanceof ArgumentProblem) error.field = field.name;
+        throw error;
+      }
+    },
+  });
+  visit(operation, visitor);
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
+  }
+}
+
+function checkLiteral(node: ValueNode, type: GraphQLInputType, path: string, variables: Record<string, unknown>, limit: number | undefined): void {
+  const nullable = isNonNullType(type) ? type.ofType : type;
+  switch (node.kind) {
+    case Kind.VARIABLE:
+      return checkValue(variables[node.name.value], type, path, limit, 0);
+    case Kind.LIST:
+      if (!isListType(nullable)) return;
+      return node.values.forEach((item, i) => checkLiteral(item, nullable.ofType, `${path}[${i}]`, variables, limit));
+    case Kind.OBJECT: {
+      if (!isInputObjectType(nullable) || SELF_CHECKED_INPUTS.has(nullable.name)) return;
+      const fields = nullable.getFields();
+      for (const field of node.fields) {
+        const def = fields[field.name.value];
+        if (def) checkLiteral(field.value, def.type, `${path}.${def.name}`, variables, undefined);
+      }
+      return;
+    }
+    case Kind.STRING:
+      return checkScalar(node.value, getNamedType(type).name, path, limit);
+    default:
+      return;
+  }
+}
+
+/** A variable's value (as sent: coercion comes later), followed along its declared type. */
+function checkValue(value: unknown, type: GraphQLInputType, path: string, limit: number | undefined, depth: number): void {
+  if (value === null || value === undefined || depth > MAX_INPUT_DEPTH) return;
+  const nullable = isNonNullType(type) ? type.ofType : type;
+  if (isListType(nullable)) {
+    // A single value stands for a list of one (GraphQL input coercion).
+    if (!Array.isArray(value)) return checkValue(value, nullable.ofType, path, limit, depth + 1);
+    return value.forEach((item, i) => checkValue(item, nullable.ofType, `${path}[${i}]`, limit, depth + 1));
+  }
+  if (isInputObjectType(nullable)) {
+    if (typeof value !== "object" || Array.isArray(value) || SELF_CHECKED_INPUTS.has(nullable.name)) return;
+    for (const def of Object.values(nullable.getFields())) {
+      checkValue((value as Record<string, unknown>)[def.name], def.type, `${path}.${def.name}`, undefined, depth + 1);
+    }
+    return;
+  }
+  if (typeof value === "string") checkScalar(value, nullable.name, path, limit);
+}
+
+function checkScalar(value: string, typeName: string, path: string, limit: number | undefined): void {
+  if (typeName === "String" || typeName === "ID") {
+    const max = limit ?? (typeName === "ID" ? MAX_ID_ARGUMENT : MAX_TEXT_ARGUMENT);
+    if (value.length > max) throw new ArgumentProblem(path, `is ${value.length} characters long, over the limit of ${max}`);
+    const control = disallowedControlCharacter(value);
+    if (control) throw new ArgumentProblem(path, `contains a control character (${control}), which no search, name or ID holds`);
+  } else if (typeName === "DateTime") {
+    const time = Date.parse(value);
+    // What is no date at all is the DateTime scalar's to refuse.
+    if (!Number.isNaN(time) && (time < EARLIEST_DATE_ARGUMENT.getTime() || time > LATEST_DATE_ARGUMENT.getTime())) {
+      throw new ArgumentProblem(path, `is ${value}, outside the range this API takes (${EARLIEST_DATE_ARGUMENT.toISOString().slice(0, 10)} to ${LATEST_DATE_ARGUMENT.toISOString().slice(0, 10)})`);
+    }
+  }
+}
