@@ -4,7 +4,7 @@
 // "publication name" as long as a page) is left out with a note rather than stored.
 import { disallowedControlCharacter, MAX_SOURCE_LENGTH } from "../text-rules.js";
 import { publicationRangeProblem } from "./dates.js";
-import { IngestError, type Extraction } from "./types.js";
+import { IngestError, type Extraction, type RawDocument } from "./types.js";
 
 /**
  * Longest run of characters without a space still read as a word. Longer runs (a base64
@@ -28,11 +28,18 @@ export function hasProse(body: string): boolean {
   return false;
 }
 
+function noProse(origin: string): IngestError {
+  return new IngestError(origin, `the article's body holds no words once cleaned (no run of letters of at most ${MAX_WORD_LENGTH} characters between spaces): nothing to store`);
+}
+
+/** Refuses, before the extractor's work, a document whose whole text has no prose: its body cannot have any. */
+export function admitDocument(doc: RawDocument): void {
+  if (!hasProse(doc.text)) throw noProse(doc.origin);
+}
+
 /** Refuses an extraction that is no article (IngestError), and leaves out implausible found values with a note. */
 export function admitExtraction(origin: string, x: Extraction): void {
-  if (!hasProse(x.article.body)) {
-    throw new IngestError(origin, `the article's body holds no words once cleaned (no run of letters of at most ${MAX_WORD_LENGTH} characters between spaces): nothing to store`);
-  }
+  if (!hasProse(x.article.body)) throw noProse(origin);
   const { publishedAt, source } = x.article;
   const dateProblem = publishedAt ? publicationRangeProblem(publishedAt) : null;
   if (dateProblem) {
