@@ -67,6 +67,10 @@ describe.each(databaseKinds)("bad arguments over GraphQL on $name", (kind) => {
     // Tab and line breaks are text, not control characters to refuse.
     const tabbed = await server.graphql(`query($q: String!) { search(query: $q) { totalCount } }`, { q: "night\tmarket\r\n" });
     expect(tabbed.body.errors).toBeUndefined();
+    // A document is checked anew with each request's variables, also once it has run before.
+    const again = `query Again($f: PersonFilter) { personsConnection(filter: $f) { totalCount } }`;
+    expect((await server.graphql(again, { f: { role: "mayor" } })).body.errors).toBeUndefined();
+    expectRefused(await server.graphql(again, { f: { role: `may${NUL}or` } }), "filter.role", /personsConnection: filter.role contains a control character/);
   });
 
   it("caps the length of text arguments: a name at 300 characters, other text at 1,000, IDs at 100", async () => {

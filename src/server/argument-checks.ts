@@ -43,16 +43,44 @@ class ArgumentProblem extends Error {
   }
 }
 
+/** Where a variable is used as an argument, or inside one. */
+interface VariableUse {
+  variable: string;
+  type: GraphQLInputType;
+  path: string;
+  field: string;
+  limit: number | undefined;
+}
+
+/** What an operation's arguments need checked: its literals once, its variables on every request. */
+interface OperationChecks {
+  literalProblem: ArgumentProblem | null;
+  variableUses: VariableUse[];
+}
+
 /** Refuses an operation with an argument no resolver should see, naming the argument (BAD_USER_INPUT, HTTP 400). */
 export function argumentChecksPlugin(schema: GraphQLSchema): ApolloServerPlugin {
+  // Apollo keeps one parsed document per query text: its literals are checked once.
+  const checksByOperation = new WeakMap<OperationDefinitionNode, OperationChecks>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
           // Without an operation Apollo has already refused the request.
           if (!operation) return;
+          let checks = checksByOperation.get(operation);
+          if (!checks) checksByOperation.set(operation, (checks = operationChecks(schema, document, operation)));
           try {
-            checkArguments(schema, document, operation, request.variables ?? {});
+            if (checks.literalProblem) throw checks.literalProblem;
+            const variables = request.variables ?? {};
+            for (const use of checks.variableUses) {
+              try {
+                checkValue(variables[use.variable], use.type, use.path, use.limit, 0);
+              } catch (error) {
+                if (error instanceof ArgumentProblem) error.field = use.field;
+                throw error;
+              }
+            }
           } catch (error) {
             if (!(error instanceof ArgumentProblem)) throw error;
             throw new GraphQLError(`${error.field}: ${error.path} ${error.problem}`, {
@@ -65,8 +93,9 @@ export function argumentChecksPlugin(schema: GraphQLSchema): ApolloServerPlugin 
   };
 }
 
-/** Throws an ArgumentProblem for the first argument of `operation` (or its fragments) that is not acceptable. */
-export function checkArguments(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
+/** Checks the literal arguments of `operation` and its fragments, and finds where variables stand in them. */
+function operationChecks(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): OperationChecks {
+  const checks: OperationChecks = { literalProblem: null, variableUses: [] };
   const typeInfo = new TypeInfo(schema);
   const visitor = visitWithTypeInfo(typeInfo, {
     Argument(node) {
@@ -76,39 +105,45 @@ export function checkArguments(schema: GraphQLSchema, document: DocumentNode, op
       // Directive arguments (@include(if:)) and unknown ones (validation reports those) are not checked.
       if (!argument || !field || !parent || typeInfo.getDirective()) return;
       const limit = LENGTH_LIMITS[`${parent.name}.${field.name}.${argument.name}`];
-      try {
-        checkLiteral(node.value, argument.type, argument.name, variables, limit);
-      } catch (error) {
-        if (error instanceof ArgumentProblem) error.field = field.name;
-        throw error;
-      }
+      collectChecks(node.value, argument.type, argument.name, { field: field.name, limit }, checks);
     },
   });
   visit(operation, visitor);
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
   }
+  return checks;
 }
 
-function checkLiteral(node: ValueNode, type: GraphQLInputType, path: string, variables: Record<string, unknown>, limit: number | undefined): void {
+function collectChecks(node: ValueNode, type: GraphQLInputType, path: string, where: { field: string; limit: number | undefined }, checks: OperationChecks): void {
   const nullable = isNonNullType(type) ? type.ofType : type;
   switch (node.kind) {
     case Kind.VARIABLE:
-      return checkValue(variables[node.name.value], type, path, limit, 0);
+      checks.variableUses.push({ variable: node.name.value, type, path, ...where });
+      return;
     case Kind.LIST:
       if (!isListType(nullable)) return;
-      return node.values.forEach((item, i) => checkLiteral(item, nullable.ofType, `${path}[${i}]`, variables, limit));
+      return node.values.forEach((item, i) => collectChecks(item, nullable.ofType, `${path}[${i}]`, where, checks));
     case Kind.OBJECT: {
       if (!isInputObjectType(nullable) || SELF_CHECKED_INPUTS.has(nullable.name)) return;
       const fields = nullable.getFields();
       for (const field of node.fields) {
         const def = fields[field.name.value];
-        if (def) checkLiteral(field.value, def.type, `${path}.${def.name}`, variables, undefined);
+        // A length limit is the argument's own, not its fields'.
+        if (def) collectChecks(field.value, def.type, `${path}.${def.name}`, { ...where, limit: undefined }, checks);
       }
       return;
     }
     case Kind.STRING:
-      return checkScalar(node.value, getNamedType(type).name, path, limit);
+      if (checks.literalProblem) return;
+      try {
+        checkScalar(node.value, getNamedType(type).name, path, where.limit);
+      } catch (error) {
+        if (!(error instanceof ArgumentProblem)) throw error;
+        error.field = where.field;
+        checks.literalProblem = error;
+      }
+      return;
     default:
       return;
   }
