@@ -285,7 +285,8 @@ describe.each(cliTargets)("files with no prose through the command line on $name
       fs.rmSync(dir, { recursive: true, force: true });
       await database.drop();
     }
-  });
+    // A child process that opens its own database, on a machine that may be busy.
+  }, 300_000);
 });
 
 function runIngestCli(databaseUrl: string, folder: string): Promise<{ code: number | null; output: string }> {
