@@ -9,12 +9,13 @@ import {
   getNamedType, GraphQLError, isInputObjectType, isListType, isNonNullType, Kind, TypeInfo, visit, visitWithTypeInfo,
   type DocumentNode, type GraphQLInputType, type GraphQLSchema, type OperationDefinitionNode, type ValueNode,
 } from "graphql";
+import { EARLIEST_PUBLICATION } from "../ingest/dates.js";
 import { disallowedControlCharacter, MAX_NAME_LENGTH } from "../text-rules.js";
 
 /** Longest String argument unless listed in LENGTH_LIMITS: ample for a search or a filter. */
 export const MAX_TEXT_ARGUMENT = 1_000;
 
-/** Longest ID or cursor: ours are under 30 characters. */
+/** Longest ID: ours are under 30 characters. */
 export const MAX_ID_ARGUMENT = 100;
 
 /** Arguments ("Type.field.argument") with a limit of their own. */
@@ -28,8 +29,12 @@ const LENGTH_LIMITS: Record<string, number> = {
  */
 const SELF_CHECKED_INPUTS = new Set(["IngestArticleInput"]);
 
-/** Range of DateTime arguments: the database holds more, but no news archive reaches past these. */
-export const EARLIEST_DATE_ARGUMENT = new Date(Date.UTC(1800, 0, 1));
+/**
+ * Range of DateTime arguments: from the earliest publication time the ingest stores, to a far
+ * future that still reads as "no upper bound". Beyond it, dates are mistakes (year 0001) or
+ * more than PostgreSQL's timestamps hold.
+ */
+export const EARLIEST_DATE_ARGUMENT = EARLIEST_PUBLICATION;
 export const LATEST_DATE_ARGUMENT = new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999));
 
 /** How deep a variable's value is followed, whatever its type: input types do not nest deeper. */
