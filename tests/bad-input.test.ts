@@ -185,6 +185,8 @@ describe.each(databaseKinds)("dates and empty articles at ingest on $name", (kin
       { text: lisbonBody("Market in a batch") },
       ...NO_PROSE.map(([, text]) => ({ text })),
       { text: lisbonBody("Market of year one"), publishedAt: "0001-01-01T00:00:00Z" },
+      { text: lisbonBody("Market with a NUL title"), title: `Market${NUL}` },
+      { text: lisbonBody("Market with a long source"), source: "S".repeat(301) },
     ];
     const { body } = await server.graphql(`mutation($inputs: [IngestArticleInput!]!) { ingestArticles(inputs: $inputs) { index status error } }`, { inputs }, WRITE);
     expect(body.errors).toBeUndefined();
@@ -193,7 +195,11 @@ describe.each(databaseKinds)("dates and empty articles at ingest on $name", (kin
     for (const result of results.slice(1, 1 + NO_PROSE.length)) {
       expect(result, NO_PROSE[result.index - 1]![0]).toMatchObject({ status: "FAILED", error: expect.stringMatching(/body holds no words once cleaned/) });
     }
-    expect(results.at(-1)).toMatchObject({ status: "FAILED", error: expect.stringMatching(/"publishedAt" 0001-01-01T00:00:00.000Z is before 1800-01-01/) });
+    expect(results.slice(-3)).toMatchObject([
+      { status: "FAILED", error: expect.stringMatching(/"publishedAt" 0001-01-01T00:00:00.000Z is before 1800-01-01/) },
+      { status: "FAILED", error: expect.stringMatching(/"title" contains a control character \(U\+0000 at character 7\)/) },
+      { status: "FAILED", error: expect.stringMatching(/"source" is 301 characters long, over the limit of 300/) },
+    ]);
     expect(await articleCount()).toBe(before + 1);
   });
 
