@@ -70,7 +70,7 @@ function checkString(origin: string, text: string): string {
 
 /**
  * Refuses hints no article can have: what a caller states about an article must hold, where
- * something merely found in the text is dropped with a note instead (pipeline.ts).
+ * something merely found in the text is dropped with a note instead (admit.ts).
  */
 function checkHints(origin: string, hints: InputHints): void {
   for (const [key, max] of [["title", MAX_TITLE_LENGTH], ["source", MAX_SOURCE_LENGTH]] as const) {
