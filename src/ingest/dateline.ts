@@ -32,8 +32,16 @@ export function repairDateline(line: string): string {
   return line.trim();
 }
 
-/** The publication time a dateline gives, or null when it gives none. */
+/**
+ * The publication time a dateline gives, or null when it gives none. chrono-node fills in
+ * what it cannot read from its reference date, and reads "30.03.0001" as 2001: a time is
+ * taken only when chrono read its year from the line, as one of the line's four-digit numbers.
+ */
 export function parseDateline(line: string): Date | null {
   const repaired = repairDateline(line);
-  return chrono.parseDate(repaired, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 }) ?? null;
+  const [result] = chrono.parse(repaired, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 });
+  if (!result || !result.start.isCertain("year")) return null;
+  const writtenYears = (line.match(/\d{4}/g) ?? []).map(Number);
+  if (!writtenYears.includes(result.start.get("year")!)) return null;
+  return result.start.date();
 }

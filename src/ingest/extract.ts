@@ -52,10 +52,12 @@ export function extract(doc: RawDocument): Extraction {
   // an article stored before such urls were refused and now reprocessed) is left out.
   if (doc.url && !url) notes.push("ignored the url given: not an absolute http(s) URL");
   if (!seg.title && !doc.title) notes.push("no title line found: used the start of the body");
+  const datelineTime = seg.dateline && !doc.publishedAt ? parseDateline(seg.dateline.text) : null;
+  if (seg.dateline && !doc.publishedAt && !datelineTime) notes.push(`the dateline ${JSON.stringify(seg.dateline.text)} gives no date with its year written out: publication time left out`);
   return {
     article: {
       title,
-      publishedAt: doc.publishedAt ?? (seg.dateline ? parseDateline(seg.dateline.text) : null),
+      publishedAt: doc.publishedAt ?? datelineTime,
       dateline: seg.dateline?.text ?? null,
       source: doc.source ?? sourceFromUrl(url) ?? sourceFromText(seg.boilerplate, body),
       url,

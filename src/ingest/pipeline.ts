@@ -1,5 +1,6 @@
 // The whole ingest, one document at a time: read -> segment -> extract -> (resolve, store).
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { admitDocument, admitExtraction } from "./admit.js";
 import { EXTRACTOR_VERSION, extract } from "./extract.js";
 import { readInput, type InputHints } from "./read.js";
 import { storeArticle, type StoreStatus } from "./store.js";
@@ -70,7 +71,9 @@ export async function ingestInput(prisma: PrismaClient, origin: string, input: s
 export async function ingestDocument(prisma: PrismaClient, doc: RawDocument, options: { reprocess?: boolean } = {}): Promise<IngestOutcome> {
   const startedAt = performance.now();
   try {
+    admitDocument(doc);
     const x = extract(doc);
+    admitExtraction(doc.origin, x);
     const stored = await storeArticle(prisma, doc, x, options);
     return reported({
       origin: doc.origin, status: stored.status, articleId: stored.articleId, personIds: stored.personIds, venueIds: stored.venueIds,

@@ -3,6 +3,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { httpUrl } from "../http-url.js";
+import { parseIsoDate } from "./dates.js";
 import { IngestError, type ExtractedComment } from "./types.js";
 
 export interface HtmlPage {
@@ -74,6 +75,19 @@ function pageUrl(document: Document, notes: string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * A meta tag's publication time: ISO 8601 as the Open Graph and schema.org tags have it, or
+ * a written-out date with a month name and a four-digit year ("Thu, 30 Mar 2017 19:40:00
+ * GMT"). Date.parse alone would read "1" as 2001-01-01.
+ */
+function metaDate(content: string): Date | undefined {
+  const iso = parseIsoDate(content);
+  if (iso) return iso;
+  if (!/\b\d{4}\b/.test(content) || !/\b[A-Za-z]{3,9}\b/.test(content)) return undefined;
+  const parsed = Date.parse(content);
+  return Number.isNaN(parsed) ? undefined : new Date(parsed);
+}
+
 export function parseHtml(origin: string, html: string): HtmlPage {
   const notes: string[] = [];
   let document: Document;
@@ -114,7 +128,8 @@ export function parseHtml(origin: string, html: string): HtmlPage {
     paragraphs = [bodyText];
     notes.push("the HTML has no paragraphs: read its text as one paragraph");
   }
-  const publishedAt = published && !Number.isNaN(Date.parse(published)) ? new Date(published) : undefined;
+  const publishedAt = published ? metaDate(published) : undefined;
+  if (published && !publishedAt) notes.push(`the page's publication date ${JSON.stringify(published.slice(0, 60))} is not a date: left out`);
   // The extractor reads a plain-text rendering: the title line, then one paragraph per line.
   const text = [title ?? "", ...paragraphs].filter((line, i) => i > 0 || line).join("\n\n");
   return { title, text, url, siteName, publishedAt, comments, notes };

@@ -1,6 +1,8 @@
 // Stage 1, read: bytes in, RawDocuments out. Detects the format (scraped text, HTML, JSON
 // Lines), refuses what cannot be an article with a reason, and notes what it assumed.
 import { httpUrl } from "../http-url.js";
+import { disallowedControlCharacter, MAX_SOURCE_LENGTH, MAX_TITLE_LENGTH } from "../text-rules.js";
+import { parseIsoDate, publicationRangeProblem } from "./dates.js";
 import { parseHtml } from "./read-html.js";
 import { IngestError, type RawDocument } from "./types.js";
 
@@ -67,8 +69,25 @@ function checkString(origin: string, text: string): string {
   return text.replace(/^\ufeff/, "");
 }
 
+/**
+ * Refuses hints no article can have: what a caller states about an article must hold, where
+ * something merely found in the text is dropped with a note instead (admit.ts).
+ */
+function checkHints(origin: string, hints: InputHints): void {
+  for (const [key, max] of [["title", MAX_TITLE_LENGTH], ["source", MAX_SOURCE_LENGTH]] as const) {
+    const value = hints[key];
+    if (value === undefined) continue;
+    if (value.length > max) throw new IngestError(origin, `"${key}" is ${value.length} characters long, over the limit of ${max}`);
+    const control = disallowedControlCharacter(value);
+    if (control) throw new IngestError(origin, `"${key}" contains a control character (${control})`);
+  }
+  const problem = hints.publishedAt ? publicationRangeProblem(hints.publishedAt) : null;
+  if (problem) throw new IngestError(origin, `"publishedAt" ${problem}: give the article's real publication time, or none`);
+}
+
 function makeDocument(origin: string, format: "text" | "html", raw: string, given: InputHints, notes: string[]): RawDocument {
   const { format: _forced, ...hints } = given;
+  checkHints(origin, hints);
   const stored = { ...hints, format };
   if (format === "html") {
     const page = parseHtml(origin, raw);
@@ -133,13 +152,13 @@ function optionalHttpUrl(where: string, record: JsonRecord): string | undefined 
   const value = optionalString(where, record, "url");
   if (value === undefined) return undefined;
   const url = httpUrl(value);
-  if (!url) throw new IngestError(where, `"url" must be an absolute http or https URL`);
+  if (!url) throw new IngestError(where, `"url" must be an absolute http or https URL of at most 2,048 characters`);
   return url;
 }
 
 function optionalDate(where: string, value: unknown): Date | undefined {
   if (value === undefined || value === null) return undefined;
-  const date = typeof value === "string" ? new Date(value) : null;
-  if (!date || Number.isNaN(date.getTime())) throw new IngestError(where, `"publishedAt" must be an ISO 8601 date, got ${JSON.stringify(value)}`);
+  const date = typeof value === "string" ? parseIsoDate(value) : null;
+  if (!date) throw new IngestError(where, `"publishedAt" must be an ISO 8601 date or date-time (2017-03-30 or 2017-03-30T19:40:00+03:00), got ${JSON.stringify(value).slice(0, 100)}`);
   return date;
 }

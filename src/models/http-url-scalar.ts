@@ -8,14 +8,14 @@ function parsed(value: unknown): string {
   const url = typeof value === "string" ? httpUrl(value) : null;
   if (url === null) {
     const shown = typeof value === "string" ? JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value) : typeof value;
-    throw new GraphQLError(`url must be an absolute http or https URL, got ${shown}`, { extensions: { code: "BAD_USER_INPUT", argumentName: "url" } });
+    throw new GraphQLError(`url must be an absolute http or https URL of at most 2,048 characters, got ${shown}`, { extensions: { code: "BAD_USER_INPUT", argumentName: "url" } });
   }
   return url;
 }
 
 export const HttpUrlScalar = new GraphQLScalarType<string, string>({
   name: "URL",
-  description: "An absolute http or https URL (WHATWG URL serialization). Other schemes (javascript:, data: …) are refused as input and never served.",
+  description: "An absolute http or https URL (WHATWG URL serialization) of at most 2,048 characters. Other schemes (javascript:, data: …) are refused as input and never served.",
   serialize(value) {
     // Articles' urls are checked as they are read (articleFromRow): anything else here is a bug.
     const url = typeof value === "string" ? httpUrl(value) : null;

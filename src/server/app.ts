@@ -17,6 +17,7 @@ import type { Context } from "../resolvers/context.js";
 import { createLoaders } from "../resolvers/loaders.js";
 import { inProcessEvents, type Events } from "../events.js";
 import { getSchema } from "../schema.js";
+import { argumentChecksPlugin } from "./argument-checks.js";
 import { accessFor, type AccessPolicy } from "./auth.js";
 import { cacheControlPlugin, DEFAULT_MAX_AGE_SECONDS, noStore, type HttpCachePolicy } from "./cache-policy.js";
 import { corsMiddleware, type CorsPolicy } from "./cors.js";
@@ -126,6 +127,7 @@ export async function startServer({
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's hints cost a hook on every field resolved; cache-policy.ts decides once per document.
       ApolloServerPluginCacheControlDisabled(),
+      argumentChecksPlugin(schema),
       costPlugin(schema, limits),
       retryAfterPlugin(),
       requestObserverPlugin([metrics.record, requestLogger(log)]),
