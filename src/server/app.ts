@@ -17,7 +17,7 @@ import type { Context } from "../resolvers/context.js";
 import { createLoaders } from "../resolvers/loaders.js";
 import { inProcessEvents, type Events } from "../events.js";
 import { getSchema } from "../schema.js";
-import { accessFor, type AccessPolicy } from "./auth.js";
+import { accessFor, connectionRefusal, type AccessPolicy } from "./auth.js";
 import { compiledQueryExecutor, fixedSchemaGateway } from "./compiled-execution.js";
 import { errorFormatter } from "./format-error.js";
 import { healthHandler } from "./health.js";
@@ -65,9 +65,14 @@ export async function startServer({
     {
       schema,
       validate: (schema, document) => validate(schema, document, [...specifiedRules, depthRule(limits)]),
-      // The API key may come in the upgrade request's headers or, from browsers that cannot
-      // set them, in connection_init's payload.
-      context: (ctx) => contextFor({ ...ctx.extra.request.headers, ...lowerCaseKeys(ctx.connectionParams) }),
+      // A connection without the key reads need is refused before connection_ack, with
+      // the protocol's close code; graphql-ws would otherwise close with 4403 on false.
+      onConnect: (ctx) => {
+        const refusal = connectionRefusal(access, connectionHeaders(ctx));
+        if (refusal) ctx.extra.socket.close(refusal.code, refusal.reason);
+        return !refusal;
+      },
+      context: (ctx) => contextFor(connectionHeaders(ctx)),
     },
     wsServer,
   );
@@ -110,6 +115,14 @@ export async function startServer({
     port: actualPort,
     close: () => apollo.stop(),
   };
+}
+
+/**
+ * The API key may come in the upgrade request's headers or, from browsers that cannot set
+ * them, in connection_init's payload.
+ */
+function connectionHeaders(ctx: { extra: { request: http.IncomingMessage }; connectionParams?: Record<string, unknown> }): http.IncomingHttpHeaders {
+  return { ...ctx.extra.request.headers, ...lowerCaseKeys(ctx.connectionParams) };
 }
 
 function lowerCaseKeys(params: Record<string, unknown> | undefined): Record<string, string> {
