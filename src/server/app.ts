@@ -34,6 +34,8 @@ export interface ServerOptions {
   limits?: QueryLimits;
   /** Subscription events; in-process unless given (Redis for several processes). */
   events?: Events;
+  /** Compiled query documents kept (an LRU); COMPILED_QUERIES_KEPT unless given. */
+  compiledQueriesKept?: number;
 }
 
 export interface RunningServer {
@@ -47,7 +49,7 @@ export const GRAPHQL_PATH = "/graphql";
 const MAX_BODY = "3mb";
 
 export async function startServer({
-  db, log, port, host = "0.0.0.0", production = false, access = {}, limits = DEFAULT_LIMITS, events = inProcessEvents(),
+  db, log, port, host = "0.0.0.0", production = false, access = {}, limits = DEFAULT_LIMITS, events = inProcessEvents(), compiledQueriesKept,
 }: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
@@ -78,7 +80,7 @@ export async function startServer({
   );
 
   const apollo = new ApolloServer<Context>({
-    gateway: fixedSchemaGateway(schema, compiledQueryExecutor(schema, log)),
+    gateway: fixedSchemaGateway(schema, compiledQueryExecutor(schema, log, compiledQueriesKept)),
     introspection: true,
     // Reads need no cookies and writes need an API key header, so cross-site requests gain
     // nothing: plain GET requests are allowed, as the GraphQL-over-HTTP spec has them.
