@@ -1,7 +1,8 @@
 // The README's commands as processes: SIGTERM to the PID `npm start` or `npm run ingest`
 // gives stops everything they started, the server after draining (exit 0), the ingest
 // between articles (none half-written, exit 143); and a JSON Lines file's bad lines fail
-// one by one, the good ones stored.
+// one by one, the good ones stored. Each test starts real processes (a build, node, PGlite
+// migrations): long timeouts for a loaded machine.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { syntheticArticle } from "../bench/synthetic.js";
 import { openMigratedDatabase } from "../src/db/open.js";
 import { quietLog } from "./helpers/databases.js";
-import { descendantsOf, isRunning, npm, waitForOutput } from "./helpers/npm.js";
+import { descendantsOf, isRunning, killRun, npm as runNpm, type NpmRun, waitForOutput } from "./helpers/npm.js";
 
 const tempDirs: string[] = [];
 const tempDir = (prefix: string) => {
@@ -17,7 +18,16 @@ const tempDir = (prefix: string) => {
   tempDirs.push(dir);
   return dir;
 };
-afterAll(() => tempDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+const runs: NpmRun[] = [];
+const npm = (...args: Parameters<typeof runNpm>) => {
+  const run = runNpm(...args);
+  runs.push(run);
+  return run;
+};
+afterAll(() => {
+  runs.forEach(killRun);
+  tempDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }));
+});
 
 /** Waits until none of the pids runs any more (a process may take a moment to be reaped). */
 async function expectAllGone(pids: number[]): Promise<void> {
@@ -36,7 +46,7 @@ async function withDatabase<T>(url: string, work: (db: Awaited<ReturnType<typeof
 }
 
 describe("npm start", () => {
-  it("runs the server as node itself; SIGTERM to npm's PID drains it and everything exits 0", async () => {
+  it("runs the server as node itself; SIGTERM to npm's PID drains it and everything exits 0", { timeout: 300_000 }, async () => {
     const run = npm(["start"], { DATABASE_URL: `pglite:${tempDir("newsgraph-npm-start-")}`, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info" });
     const [, url] = await waitForOutput(run, /"url":"(http:\/\/[^"]+)\/graphql"[^\n]*newsgraph is ready/);
     expect((await fetch(`${url}/health`)).status).toBe(200);
@@ -53,7 +63,7 @@ describe("npm start", () => {
 });
 
 describe("npm run ingest", () => {
-  it("stops between articles on SIGTERM to npm's PID: none half-written, exit 143, nothing left running", async () => {
+  it("stops between articles on SIGTERM to npm's PID: none half-written, exit 143, nothing left running", { timeout: 300_000 }, async () => {
     const folder = tempDir("newsgraph-npm-batch-");
     const articles = 120;
     for (let i = 0; i < articles; i++) {
@@ -85,7 +95,7 @@ describe("npm run ingest", () => {
     });
   });
 
-  it("stores a JSON Lines file's good lines and reports each bad one by line number", async () => {
+  it("stores a JSON Lines file's good lines and reports each bad one by line number", { timeout: 300_000 }, async () => {
     const folder = tempDir("newsgraph-npm-jsonl-");
     const good = (i: number) => JSON.stringify({ title: `Feed article ${i}`, text: syntheticArticle(i, 11).content });
     const lines = [good(1), "{not json", JSON.stringify({ title: "no body" }), "", good(2), JSON.stringify({ text: "x", url: 42 })];

@@ -23,7 +23,7 @@ export function npm(args: string[], env: Record<string, string>): NpmRun {
 }
 
 /** Resolves once `pattern` appears in the run's output; rejects if npm exits first or after `ms`. */
-export async function waitForOutput(run: NpmRun, pattern: RegExp, ms = 120_000): Promise<RegExpExecArray> {
+export async function waitForOutput(run: NpmRun, pattern: RegExp, ms = 240_000): Promise<RegExpExecArray> {
   const deadline = Date.now() + ms;
   let exited = false;
   void run.exited.then(() => (exited = true));
@@ -44,6 +44,11 @@ export function descendantsOf(pid: number): number[] {
   };
   walk(pid);
   return found;
+}
+
+/** Kills a run and whatever it started, if still there (after a failed test). */
+export function killRun(run: NpmRun): void {
+  for (const pid of [...descendantsOf(run.child.pid!), run.child.pid!]) if (isRunning(pid)) process.kill(pid, "SIGKILL");
 }
 
 export function isRunning(pid: number): boolean {
