@@ -97,7 +97,7 @@ describe("npm run ingest", () => {
 
   it("stores a JSON Lines file's good lines and reports each bad one by line number", { timeout: 300_000 }, async () => {
     const folder = tempDir("newsgraph-npm-jsonl-");
-    const good = (i: number) => JSON.stringify({ title: `Feed article ${i}`, text: syntheticArticle(i, 11).content });
+    const good = (i: number) => JSON.stringify({ url: `https://example.com/feed/${i}`, text: syntheticArticle(i, 11).content });
     const lines = [good(1), "{not json", JSON.stringify({ title: "no body" }), "", good(2), JSON.stringify({ text: "x", url: 42 })];
     const file = path.join(folder, "feed.jsonl");
     fs.writeFileSync(file, lines.join("\n"));
@@ -111,8 +111,8 @@ describe("npm run ingest", () => {
     expect(output).toMatch(/failed: \S*feed\.jsonl:3: a record needs a non-empty "text" or "html" string/);
     expect(output).toMatch(/failed: \S*feed\.jsonl:6: "url" must be a string/);
     await withDatabase(url, async ({ prisma }) => {
-      const titles = (await prisma.article.findMany({ select: { title: true }, orderBy: { id: "asc" } })).map((a) => a.title);
-      expect(titles).toEqual(["Feed article 1", "Feed article 2"]);
+      const urls = (await prisma.article.findMany({ select: { url: true }, orderBy: { id: "asc" } })).map((a) => a.url);
+      expect(urls).toEqual(["https://example.com/feed/1", "https://example.com/feed/2"]);
     });
   });
 });
