@@ -1,8 +1,10 @@
-// npm run bench:compiled-memory -- [--queries 100000] [--concurrency 8]
+// npm run bench:compiled-memory -- [--queries 100000] [--concurrency 8] [--server-heap-mb N]
 // Distinct query documents, each sent twice (the second request compiles it with
 // graphql-jit), against a newsgraph server process on a fresh embedded database with the
 // sample articles: the server's resident memory as the queries go by. It should level off
 // once the caches of parsed and compiled documents are full, not grow with every query.
+// V8 collects lazily, so RSS over a short run overstates what is kept: --server-heap-mb
+// caps the server's heap, and a server that keeps too much then dies before the end.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -24,11 +26,13 @@ const distinctQuery = (i: number) => `query Q${i} { a${i}: articles(first: 2) { 
 const program = new Command("bench-compiled-memory")
   .option("--queries <n>", "distinct query documents, each sent twice", "100000")
   .option("--concurrency <n>", "requests in flight", "8")
-  .action(async (o: { queries: string; concurrency: string }) => {
+  .option("--server-heap-mb <n>", "the server's V8 heap limit (--max-old-space-size)")
+  .action(async (o: { queries: string; concurrency: string; serverHeapMb?: string }) => {
     const total = Number(o.queries);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "newsgraph-compiled-memory-"));
     // The compiled server, as npm start runs it (npm run build first).
-    const child = spawn(process.execPath, ["dist/src/main.js"], {
+    const heap = o.serverHeapMb ? [`--max-old-space-size=${Number(o.serverHeapMb)}`] : [];
+    const child = spawn(process.execPath, [...heap, "dist/src/main.js"], {
       cwd: ROOT, env: { ...process.env, DATABASE_URL: `pglite:${dataDir}`, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", NODE_ENV: "production" },
     });
     let output = "";
