@@ -60,10 +60,14 @@ const program = new Command("bench-compiled-memory")
           const i = next++;
           await ask(distinctQuery(i));
           await ask(distinctQuery(i));
-          if ((i + 1) % step === 0) samples.push(`${i + 1}: ${rssOf(child.pid!)} MB`);
+          if ((i + 1) % step === 0) {
+            samples.push(`${i + 1}: ${rssOf(child.pid!)} MB`);
+            console.log(`  after ${samples.at(-1)}`);
+          }
         }
       };
-      await Promise.all(Array.from({ length: Number(o.concurrency) }, worker));
+      const died = new Promise<never>((_, reject) => child.once("exit", (code, signal) => reject(new Error(`the server died (${signal ?? `exit ${code}`}) after ${next} queries:\n${output.split("\n").slice(-8).join("\n")}`))));
+      await Promise.race([Promise.all(Array.from({ length: Number(o.concurrency) }, worker)), died]);
       const after = rssOf(child.pid!);
       console.log(`RSS along the way: ${samples.join(", ")}`);
       console.log(`RSS after: ${after} MB (${after - before >= 0 ? "+" : ""}${after - before} MB) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
