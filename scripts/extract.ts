@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import { Command } from "commander";
 import { extract } from "../src/ingest/extract.js";
-import { readInput } from "../src/ingest/read.js";
+import { readDocuments } from "../src/ingest/read.js";
 import { IngestError } from "../src/ingest/types.js";
 import { runCli } from "./run-cli.js";
 
@@ -14,7 +14,13 @@ const program = new Command("extract")
   .action((files: string[]) => {
     for (const file of files) {
       try {
-        for (const doc of readInput(file, fs.readFileSync(file))) {
+        for (const doc of readDocuments(file, fs.readFileSync(file))) {
+          // A bad JSON Lines line is reported in its place; the file's other lines go on.
+          if (doc instanceof IngestError) {
+            console.log(JSON.stringify({ file: doc.origin, error: doc.reason }));
+            process.exitCode = 1;
+            continue;
+          }
           const x = extract(doc);
           console.log(JSON.stringify({ file: doc.origin, ...x }));
         }

@@ -2,6 +2,7 @@
 // npm run ingest -- --reprocess      re-extract stored articles (all with --all) after the extractor changed
 // npm run ingest -- --queue PATH…    queue the files for worker processes (npm run worker) instead (PostgreSQL)
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import { Command } from "commander";
@@ -58,22 +59,47 @@ const program = new Command("ingest")
         if (outcomes.some((o) => o.status === "failed")) process.exitCode = 1;
         return;
       }
+      const stopping = stopOnSignals();
       const { files, missing } = await expandInputs(paths);
       const outcomes: IngestOutcome[] = missing.map((m) => ({ origin: m, status: "failed" as const, error: "no such file, folder or matching glob", notes: [] }));
       const bar = new cliProgress.SingleBar({ format: "ingest [{bar}] {value}/{total} files | {file}", hideCursor: true, noTTYOutput: true, notTTYSchedule: 1_000, stream: process.stderr }, cliProgress.Presets.shades_classic);
       bar.start(files.length, 0, { file: "" });
+      let done = 0;
       for (const file of files) {
+        if (stopping.signal.aborted) break;
         bar.update({ file: path.basename(file) });
-        outcomes.push(...(await ingestInput(db.prisma, path.relative(process.cwd(), file), fs.readFileSync(file))));
+        outcomes.push(...(await ingestInput(db.prisma, path.relative(process.cwd(), file), fs.readFileSync(file), {}, { signal: stopping.signal })));
         bar.increment();
+        done++;
       }
       bar.stop();
       summarize(outcomes);
       if (outcomes.some((o) => o.status === "failed")) process.exitCode = 1;
+      if (stopping.signal.aborted) {
+        console.error(`stopped by ${stopping.signal.reason} after ${done} of ${files.length} files, the article in hand stored whole: the same command again ingests the rest`);
+        // 128 + the signal's number, as a shell reports a process the signal stopped: a batch
+        // cut short is not a success to whatever runs it.
+        process.exitCode = 128 + os.constants.signals[stopping.signal.reason as NodeJS.Signals];
+      }
     } finally {
       await db.close();
     }
   });
+
+/**
+ * Turns the first SIGTERM or SIGINT into an aborted signal (its reason the signal's name),
+ * so that the batch stops between articles and closes the database. Later ones are ignored:
+ * Ctrl-C reaches the process twice under npm, from the terminal and forwarded by npm.
+ */
+function stopOnSignals(): AbortController {
+  const controller = new AbortController();
+  for (const name of ["SIGTERM", "SIGINT"] as const) {
+    process.on(name, () => {
+      if (!controller.signal.aborted) controller.abort(name);
+    });
+  }
+  return controller;
+}
 
 /** Queues the files for the workers: every file is read first, so the batch is queued whole or not at all. */
 async function queueFiles(paths: string[], jobTimeoutSeconds: number): Promise<void> {

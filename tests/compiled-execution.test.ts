@@ -68,3 +68,36 @@ describe.each(databaseKinds)("compiled queries on $name", (kind) => {
     expect(logLines.filter((line) => line.msg.includes("cannot compile"))).toEqual([]);
   });
 });
+
+describe("compiled query memory", () => {
+  const fresh = useFreshDatabase(databaseKinds[0]!);
+  const kept = 5;
+  const logLines: { msg: string; operationName?: string; compiledDocuments?: number }[] = [];
+  let server: TestServer;
+  beforeAll(async () => {
+    await ingestInput(fresh.current.db.prisma, "sample.txt", sampleText("001_northern-ports.txt"));
+    const log = pino({ level: "debug" }, { write: (line: string) => void logLines.push(JSON.parse(line)) });
+    server = await startTestServer(fresh.current.db, { log, compiledQueriesKept: kept });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  const distinct = (i: number) => `query Q${i} { a${i}: articles(first: 2) { title persons { name } } }`;
+
+  it("keeps at most its stated number of compiled documents, answering the same as graphql-js", async () => {
+    const queries = 30;
+    for (let i = 0; i < queries; i++) {
+      const interpreted = await server.graphql(distinct(i));
+      expect(interpreted.body.data[`a${i}`].length).toBeGreaterThan(0);
+      for (let run = 0; run < 2; run++) expect(await server.graphql(distinct(i))).toEqual(interpreted);
+    }
+    const compiled = logLines.filter((line) => line.msg === "query compiled");
+    expect(compiled.map((line) => line.operationName)).toEqual(Array.from({ length: queries }, (_, i) => `Q${i}`));
+    expect(Math.max(...compiled.map((line) => line.compiledDocuments!))).toBe(kept);
+
+    // The first query's compiled form was dropped (least recently used): asked again, it is compiled again.
+    const again = await server.graphql(distinct(0));
+    expect(again.body.data.a0.length).toBeGreaterThan(0);
+    expect(logLines.filter((line) => line.msg === "query compiled").map((line) => line.operationName).at(-1)).toBe("Q0");
+  });
+});

@@ -47,7 +47,7 @@ describe.each(databaseKinds)("ingest on $name", (kind) => {
       ["empty.txt", new Uint8Array(), /empty/],
       ["photo.jpg", Uint8Array.from([0xff, 0xd8, 0xff, 0x00, 0x10, 0x4a, 0x46]), /binary/],
       ["blank.txt", "   \n\n  ", /only whitespace/],
-      ["bad.jsonl", '{"text": "fine"}\n{not json', /bad\.jsonl:2: line is not valid JSON/],
+      ["bad.jsonl", '\n{not json', /bad\.jsonl:2: line is not valid JSON/],
     ];
     for (const [name, input, reason] of cases) {
       const outcomes = await ingestInput(fresh.current.db.prisma, name, input);

@@ -19,7 +19,7 @@ describe("starting the server on the embedded database", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "newsgraph-start-"));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  it("loads the sample articles on first start and keeps them across a restart", async () => {
+  it("loads the sample articles on first start and keeps them across a restart", { timeout: 600_000 }, async () => {
     const env = { DATABASE_URL: `pglite:${dataDir}` };
     const first = await startServerProcess(env);
     const before = await query(first.url);
@@ -35,7 +35,7 @@ describe("starting the server on the embedded database", () => {
     expect(await second.stop()).toBe(0);
   });
 
-  it("loads nothing when SAMPLE_DATA=false", async () => {
+  it("loads nothing when SAMPLE_DATA=false", { timeout: 300_000 }, async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), "newsgraph-empty-"));
     try {
       const server = await startServerProcess({ DATABASE_URL: `pglite:${empty}`, SAMPLE_DATA: "false" });

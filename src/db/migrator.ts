@@ -2,11 +2,9 @@
 // driving Prisma's Wasm schema engine through our own driver adapters.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PROJECT_ROOT as projectRoot } from "../project-root.js";
 import { startSchemaEngine, type SchemaEngine } from "./schema-engine.js";
-
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export interface MigrationPaths {
   schemaPath: string;

@@ -2,12 +2,12 @@
 // newcomer's first Playground query returns data.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { ingestInput } from "../ingest/pipeline.js";
+import { PROJECT_ROOT } from "../project-root.js";
 import type { Database } from "./connection.js";
 
-export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/sample-articles");
+export const SAMPLE_DIR = path.join(PROJECT_ROOT, "prisma/sample-articles");
 
 export async function loadSampleDataIfEmpty(db: Database, log: Logger): Promise<number> {
   if ((await db.prisma.article.count()) > 0) return 0;

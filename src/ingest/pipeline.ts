@@ -2,7 +2,7 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { admitDocument, admitExtraction } from "./admit.js";
 import { EXTRACTOR_VERSION, extract } from "./extract.js";
-import { readInput, type InputHints } from "./read.js";
+import { readDocuments, readInput, type InputHints } from "./read.js";
 import { storeArticle, type StoreStatus } from "./store.js";
 import { IngestError, type Extraction, type RawDocument } from "./types.js";
 
@@ -52,17 +52,23 @@ function counts(x: Extraction) {
  */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Ingests every document of one input; a bad document fails alone. */
-export async function ingestInput(prisma: PrismaClient, origin: string, input: string | Uint8Array, hints: InputHints = {}): Promise<IngestOutcome[]> {
-  let documents: RawDocument[];
+/**
+ * Ingests every document of one input; a bad document (or JSON Lines line) fails alone.
+ * Once `signal` is aborted no further document is started (the one in hand is finished).
+ */
+export async function ingestInput(
+  prisma: PrismaClient, origin: string, input: string | Uint8Array, hints: InputHints = {}, { signal }: { signal?: AbortSignal } = {},
+): Promise<IngestOutcome[]> {
+  let documents: (RawDocument | IngestError)[];
   try {
-    documents = readInput(origin, input, hints);
+    documents = readDocuments(origin, input, hints);
   } catch (error) {
     return [unreadableInput(origin, error)];
   }
   const outcomes: IngestOutcome[] = [];
   for (const doc of documents) {
-    outcomes.push(await ingestDocument(prisma, doc));
+    if (signal?.aborted) break;
+    outcomes.push(doc instanceof IngestError ? failure(origin, doc) : await ingestDocument(prisma, doc));
     await yieldToEventLoop();
   }
   return outcomes;

@@ -53,8 +53,20 @@ function looksLikeJsonLines(text: string): boolean {
   }
 }
 
-/** Reads one input (a file's contents, a GraphQL argument …) into one or more documents. */
+/** Reads one input (a file's contents, a GraphQL argument …) into one or more documents; any bad JSON Lines line throws. */
 export function readInput(origin: string, input: string | Uint8Array, hints: InputHints = {}): RawDocument[] {
+  const read = readDocuments(origin, input, hints);
+  const failed = read.find((item) => item instanceof IngestError);
+  if (failed) throw failed;
+  return read as RawDocument[];
+}
+
+/**
+ * Reads one input into its documents, where a JSON Lines line that is not a good record
+ * fails alone: its IngestError (naming the file and line) takes its place, and the other
+ * lines are still read. A file that cannot be read at all throws.
+ */
+export function readDocuments(origin: string, input: string | Uint8Array, hints: InputHints = {}): (RawDocument | IngestError)[] {
   const text = typeof input === "string" ? checkString(origin, input) : decodeText(origin, input);
   if (!text.trim()) throw new IngestError(origin, "the input holds only whitespace");
   const format = hints.format ?? (origin.endsWith(".jsonl") || looksLikeJsonLines(text) ? "jsonl" : looksLikeHtml(text) ? "html" : "text");
@@ -109,21 +121,29 @@ interface JsonRecord {
   publishedAt?: unknown;
 }
 
-function readJsonLines(origin: string, text: string): RawDocument[] {
-  const documents: RawDocument[] = [];
+/** One document or one IngestError per non-blank line: a feed with one bad line keeps the rest. */
+function readJsonLines(origin: string, text: string): (RawDocument | IngestError)[] {
+  const read: (RawDocument | IngestError)[] = [];
   text.split("\n").forEach((line, index) => {
     if (!line.trim()) return;
     const where = `${origin}:${index + 1}`;
-    let record: JsonRecord;
     try {
-      record = JSON.parse(line);
+      read.push(recordToDocument(where, parseLine(where, line)));
     } catch (error) {
-      throw new IngestError(where, `line is not valid JSON (${(error as Error).message})`);
+      if (!(error instanceof IngestError)) throw error;
+      read.push(error);
     }
-    documents.push(recordToDocument(where, record));
   });
-  if (!documents.length) throw new IngestError(origin, "the JSON Lines file holds no records");
-  return documents;
+  if (!read.length) throw new IngestError(origin, "the JSON Lines file holds no records");
+  return read;
+}
+
+function parseLine(where: string, line: string): JsonRecord {
+  try {
+    return JSON.parse(line);
+  } catch (error) {
+    throw new IngestError(where, `line is not valid JSON (${(error as Error).message})`);
+  }
 }
 
 export function recordToDocument(where: string, record: JsonRecord): RawDocument {

@@ -18,7 +18,7 @@ import { createLoaders } from "../resolvers/loaders.js";
 import { inProcessEvents, type Events } from "../events.js";
 import { getSchema } from "../schema.js";
 import { argumentChecksPlugin } from "./argument-checks.js";
-import { accessFor, type AccessPolicy } from "./auth.js";
+import { accessFor, connectionRefusal, type AccessPolicy } from "./auth.js";
 import { cacheControlPlugin, DEFAULT_MAX_AGE_SECONDS, noStore, type HttpCachePolicy } from "./cache-policy.js";
 import { corsMiddleware, type CorsPolicy } from "./cors.js";
 import { compiledQueryExecutor, fixedSchemaGateway } from "./compiled-execution.js";
@@ -54,6 +54,8 @@ export interface ServerOptions {
   metrics?: MetricsAccess;
   /** Cache-Control for GET queries; unless given, 60 s, public when reads need no key. */
   httpCache?: HttpCachePolicy;
+  /** Compiled query documents kept (an LRU); COMPILED_QUERIES_KEPT unless given. */
+  compiledQueriesKept?: number;
 }
 
 export interface RunningServer {
@@ -74,7 +76,7 @@ const PERSISTED_QUERY_TTL_SECONDS = 24 * 3600;
 export async function startServer({
   db, log, port, host = "0.0.0.0", production = false, access = {}, limits = DEFAULT_LIMITS, events = inProcessEvents(), cors = { kind: "any-origin-reads" },
   requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, cache, metrics: metricsAccess = access.readsRequireKey ? "key" : "open",
-  httpCache = { maxAgeSeconds: DEFAULT_MAX_AGE_SECONDS, scope: access.readsRequireKey ? "private" : "public" },
+  httpCache = { maxAgeSeconds: DEFAULT_MAX_AGE_SECONDS, scope: access.readsRequireKey ? "private" : "public" }, compiledQueriesKept,
 }: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
@@ -98,16 +100,21 @@ export async function startServer({
       validate: (schema, document) => validate(schema, document, [...specifiedRules, depthRule(limits)]),
       // The same limits as over HTTP: deep variables and over-costly selections are refused.
       onSubscribe: (_ctx, _id, payload) => subscriptionRefusal(schema, limits, payload),
-      // The API key may come in the upgrade request's headers or, from browsers that cannot
-      // set them, in connection_init's payload.
-      context: (ctx) => contextFor({ ...ctx.extra.request.headers, ...lowerCaseKeys(ctx.connectionParams) }),
+      // A connection without the key reads need is refused before connection_ack, with
+      // the protocol's close code; graphql-ws would otherwise close with 4403 on false.
+      onConnect: (ctx) => {
+        const refusal = connectionRefusal(access, connectionHeaders(ctx));
+        if (refusal) ctx.extra.socket.close(refusal.code, refusal.reason);
+        return !refusal;
+      },
+      context: (ctx) => contextFor(connectionHeaders(ctx)),
     },
     wsServer,
   );
 
   const metrics = createMetrics(db);
   const apollo = new ApolloServer<Context>({
-    gateway: fixedSchemaGateway(schema, withRequestScope(compiledQueryExecutor(schema, log))),
+    gateway: fixedSchemaGateway(schema, withRequestScope(compiledQueryExecutor(schema, log, compiledQueriesKept))),
     introspection: true,
     // Reads need no cookies and writes need an API key header, so cross-site requests gain
     // nothing: plain GET requests are allowed, as the GraphQL-over-HTTP spec has them.
@@ -186,6 +193,14 @@ function retryAfterPlugin(): ApolloServerPlugin<Context> {
       };
     },
   };
+}
+
+/**
+ * The API key may come in the upgrade request's headers or, from browsers that cannot set
+ * them, in connection_init's payload.
+ */
+function connectionHeaders(ctx: { extra: { request: http.IncomingMessage }; connectionParams?: Record<string, unknown> }): http.IncomingHttpHeaders {
+  return { ...ctx.extra.request.headers, ...lowerCaseKeys(ctx.connectionParams) };
 }
 
 function lowerCaseKeys(params: Record<string, unknown> | undefined): Record<string, string> {

@@ -44,6 +44,18 @@ export function accessFor(policy: AccessPolicy, headers: Headers): Access {
   return { hasKey, writesEnabled: !!policy.apiKey };
 }
 
+/**
+ * Why a subscription connection (graphql-ws) is refused, with the protocol's close codes:
+ * 4401 Unauthorized without a key, 4403 Forbidden with a wrong one; null when it may connect.
+ */
+export function connectionRefusal(policy: AccessPolicy, headers: Headers): { code: 4401 | 4403; reason: string } | null {
+  if (!policy.readsRequireKey) return null;
+  const key = presentedKey(headers);
+  if (!key) return { code: 4401, reason: "Unauthorized: this server needs an API key (x-api-key or connection_init payload)" };
+  if (!policy.apiKey || !sameKey(key, policy.apiKey)) return { code: 4403, reason: "Forbidden: the API key is not valid" };
+  return null;
+}
+
 /** type-graphql's check for @Authorized("WRITE") fields. */
 export const authChecker: AuthChecker<{ access: Access }> = ({ context }) => {
   if (!context.access.writesEnabled) {

@@ -10,41 +10,54 @@
 import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-interface";
 import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
 
-/** Where a document's operation stands: asked once (interpreted), compiled, or not compilable. */
-type CompileState = "seen once" | CompiledQuery | "interpret";
+/**
+ * How many compiled documents are kept, least recently used dropped first. A compiled
+ * query is generated code and closures, far larger than its text: kept for every document
+ * Apollo's document cache holds, a stream of distinct queries filled the heap. The queries
+ * a client application sends are a few dozen, well within this.
+ */
+export const COMPILED_QUERIES_KEPT = 500;
+
+/** A compiled operation, or "interpret" for one graphql-jit cannot compile. */
+type Compiled = CompiledQuery | "interpret";
 
 /** An executor that runs each repeated query document compiled, and anything else with graphql-js. */
-export function compiledQueryExecutor(schema: GraphQLSchema, log: Logger): GatewayExecutor {
-  // Keyed by the parsed document, which Apollo's document cache keeps for each query text,
-  // and dropped with it. Per operation name: a document may hold several operations.
-  const states = new WeakMap<DocumentNode, Map<string, CompileState>>();
+export function compiledQueryExecutor(schema: GraphQLSchema, log: Logger, kept = COMPILED_QUERIES_KEPT): GatewayExecutor {
+  // Operations asked once, keyed by the parsed document that Apollo's own bounded document
+  // cache keeps for each query text: dropped with it.
+  const seenOnce = new WeakMap<DocumentNode, Set<string>>();
+  // Per document, per operation name (a document may hold several operations).
+  const compiled = new LRUCache<DocumentNode, Map<string, Compiled>>({ max: kept });
 
   /** The compiled query to run, or null for graphql-js (a first request, or not compilable). */
   const compiledFor = (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
-    let byOperation = states.get(document);
-    if (!byOperation) states.set(document, (byOperation = new Map()));
     const key = operationName ?? "";
-    let state = byOperation.get(key);
+    const byOperation = compiled.get(document);
+    let state = byOperation?.get(key);
     if (state === undefined) {
-      byOperation.set(key, "seen once");
-      return null;
-    }
-    if (state === "seen once") {
+      let seen = seenOnce.get(document);
+      if (!seen?.has(key)) {
+        if (!seen) seenOnce.set(document, (seen = new Set()));
+        seen.add(key);
+        return null;
+      }
       const result = compileQuery(schema, document, operationName ?? undefined);
       // A document graphql-jit cannot compile is left to graphql-js, which reports its errors.
       state = isCompiledQuery(result) ? result : "interpret";
-      byOperation.set(key, state);
-      log.debug({ operationName }, state === "interpret" ? "graphql-jit cannot compile the query: graphql-js runs it" : "query compiled");
+      if (byOperation) byOperation.set(key, state);
+      else compiled.set(document, new Map([[key, state]]));
+      log.debug({ operationName, compiledDocuments: compiled.size }, state === "interpret" ? "graphql-jit cannot compile the query: graphql-js runs it" : "query compiled");
     }
     return state === "interpret" ? null : state;
   };
 
   return async ({ document, operation, operationName, request, context }) => {
-    const compiled = operation.operation === "query" ? compiledFor(document, operationName) : null;
-    if (compiled) {
-      const result = (await compiled.query(undefined, context, request.variables ?? {})) as ExecutionResult;
+    const query = operation.operation === "query" ? compiledFor(document, operationName) : null;
+    if (query) {
+      const result = (await query.query(undefined, context, request.variables ?? {})) as ExecutionResult;
       return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
     }
     return execute({ schema, document, operationName, contextValue: context, variableValues: request.variables });

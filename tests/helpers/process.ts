@@ -1,9 +1,15 @@
-// Runs the server the way the README does (`npm start`, i.e. tsx src/main.ts) as a child process.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+// Runs the server as `npm start` does (npm run build, then node dist/src/main.js) as a child
+// process: node itself, so that the signals the tests send reach the server.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { PROJECT_ROOT } from "./shared.js";
 
-const TSX = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
+let built = false;
+/** The server's command, built from the current sources once per test file. */
+function serverCommand(): [string, string[]] {
+  if (!built) execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: PROJECT_ROOT, stdio: "inherit" });
+  built = true;
+  return [process.execPath, ["dist/src/main.js"]];
+}
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -11,15 +17,20 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts src/main.ts and resolves once it logs that it is ready. */
+/** Starts the server and resolves once it logs that it is ready. */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   // As `npm start` runs it from a shell: without vitest's NODE_ENV=test, which changes how
   // Apollo treats termination signals.
   const { NODE_ENV: _, ...shellEnv } = process.env;
-  const child = spawn(TSX, ["src/main.ts"], { cwd: PROJECT_ROOT, env: { ...shellEnv, LOG_LEVEL: "info", HOST: "127.0.0.1", PORT: "0", ...env } });
+  const [command, args] = serverCommand();
+  const child = spawn(command, args, { cwd: PROJECT_ROOT, env: { ...shellEnv, LOG_LEVEL: "info", HOST: "127.0.0.1", PORT: "0", ...env } });
   let output = "";
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server not ready in 60 s:\n${output}`)), 60_000);
+    // Generous: on a loaded two-core machine the start (migrations, sample articles) is slow.
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`server not ready in 180 s:\n${output}`));
+    }, 180_000);
     child.stdout!.on("data", (chunk) => {
       output += chunk;
       const ready = /"url":"(http:\/\/[^"]+)\/graphql"[^\n]*newsgraph is ready/.exec(output);
@@ -43,9 +54,10 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
   });
 }
 
-/** Runs src/main.ts expecting it to fail; returns its exit code and what it printed. */
+/** Runs the server expecting it to fail; returns its exit code and what it printed. */
 export function runFailingStart(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  const child = spawn(TSX, ["src/main.ts"], { cwd: PROJECT_ROOT, env: { ...process.env, PORT: "0", ...env } });
+  const [command, args] = serverCommand();
+  const child = spawn(command, args, { cwd: PROJECT_ROOT, env: { ...process.env, PORT: "0", ...env } });
   let stderr = "";
   let stdout = "";
   child.stdout.on("data", (c) => (stdout += c));
