@@ -79,8 +79,11 @@ function everyField(type: GraphQLObjectType, covered: Set<string>, expanded = ne
   return parts.join(" ");
 }
 
-/** A small page for a list that takes `first`, so the query stays under the cost limit. */
-const pageOf = (field: GraphQLField<unknown, unknown>, size: number) => (field.args.some((a) => a.name === "first") ? `(first: ${size})` : "");
+/** A small page for a list sized by `first` (or the network's `maxNodes`), so the query stays under the cost limit. */
+const pageOf = (field: GraphQLField<unknown, unknown>, size: number) => {
+  const sizing = field.args.find((a) => a.name === "first" || a.name === "maxNodes");
+  return sizing ? `(${sizing.name}: ${size})` : "";
+};
 
 const SENTINELS = /[\u0002\u0003]/;
 const ESCAPED_TEXT = /^(?:[^<>"'&]|&(?:amp|lt|gt|quot|#39);)*$/;
