@@ -443,13 +443,23 @@ export function speakerResolver(text: string, persons: ExtractedPerson[], quoteS
   };
 }
 
+const INDIRECT_SPEAKER = new RegExp(String.raw`${SPEAKER}${APPOSITION}\s+${ADVERB}${VERB}`, "gu");
+/** Every word INDIRECT_SPEAKER could take for its verb: lower-case letters after a space. */
+const VERB_CANDIDATE = /(?<=\s)\p{Ll}+/gu;
+
+function hasSpeechVerb(paragraph: string): boolean {
+  for (const m of paragraph.matchAll(VERB_CANDIDATE)) if (SPEECH_VERBS.has(m[0])) return true;
+  return false;
+}
+
 /** Indirect speech outside quotes ("Toloraia said that …", "X, professor at Y, told Sputnik that"). */
 export function indirectSpeakers(text: string, paragraphs: Span[], quoteSpans: Span[]): Attribution[] {
   const found: Attribution[] = [];
-  const pattern = new RegExp(String.raw`${SPEAKER}${APPOSITION}\s+${ADVERB}${VERB}`, "gu");
   for (const p of paragraphs) {
     const slice = text.slice(p.start, p.end);
-    for (const m of slice.matchAll(pattern)) {
+    // The pattern is costly and `accept` wants a speech verb: a paragraph without one is passed over.
+    if (!hasSpeechVerb(slice)) continue;
+    for (const m of slice.matchAll(INDIRECT_SPEAKER)) {
       const at = p.start + m.index!;
       if (quoteSpans.some((q) => q.start <= at && at < q.end)) continue;
       if (!accept(m[1]!, m[2]!)) continue;
