@@ -43,7 +43,7 @@ function rate(label: string, docs: RawDocument[]): void {
 }
 
 rate("polnear-dev > 2 KB", polnear);
-rate("synthetic", synthetic);
+if (!process.argv.includes("--polnear-only")) rate("synthetic", synthetic);
 
 if (process.argv.includes("--fingerprint")) {
   const hash = crypto.createHash("sha256");
