@@ -3,6 +3,10 @@
 // names the rules miss are added, and a title the rules keep in a name becomes a role.
 import { describe, expect, it } from "vitest";
 import { extract } from "../src/ingest/extract.js";
+import { emissions } from "../src/ingest/ner/decode.js";
+import { scoredRuns } from "../src/ingest/ner/emissions.js";
+import { getModel } from "../src/ingest/ner/model.js";
+import { runsOf } from "../src/ingest/ner/runs.js";
 import { tagEntities, type EntitySpan } from "../src/ingest/ner/tagger.js";
 import { reconcilePersons } from "../src/ingest/tagged-persons.js";
 import type { ExtractedPerson } from "../src/ingest/types.js";
@@ -25,6 +29,23 @@ describe("name tagger", () => {
     expect(read).toContain("Geneva/LOCATION");
     expect(read.some((r) => r.startsWith("Northern Hydro") && r.endsWith("/ORGANIZATION"))).toBe(true);
     for (const s of spans) expect(s.score).toBeGreaterThanOrEqual(0), expect(s.score).toBeLessThanOrEqual(1);
+  });
+
+  it("scores every token as training does, to the last bit, with its features looked up by number", () => {
+    // Training scores the string features of runsOf; inference its numbered shortcut.
+    const text = `${ARTICLE}\n\nO'Brien's aide, Dr. Lee Kwan-Yoo of the U.S. Bank of America, said: "No." McDONALD'S Chairs’ Group met at 10 Downing St.`;
+    const tokens = tokenize(text);
+    const weights = getModel();
+    const trained = new Map<number, Float64Array>();
+    for (const run of runsOf(text, tokens, weights.tables)) emissions(run.rows, weights).forEach((e, k) => trained.set(run.from + k, e));
+    let compared = 0;
+    for (const run of scoredRuns(text, tokens, weights)) {
+      run.emit.forEach((e, k) => {
+        expect([...e], tokens[run.from + k]!.text).toEqual([...trained.get(run.from + k)!]);
+        compared++;
+      });
+    }
+    expect(compared).toBeGreaterThan(30);
   });
 
   it("gives the extractor persons with the minister's title as a role, not in the name", () => {

@@ -73,7 +73,7 @@ export function findQuoteSpans(text: string, paragraphs: Span[]): QuoteSpan[] {
           spans.push(open);
           open = null;
         }
-      } else if (opensQuote(i)) {
+      } else if ((OPEN.has(ch) || ch === "”") && opensQuote(i)) {
         open = { start: i + 1, end: p.end, paragraph: pi, unclosed: false, continues: false, continued: false };
         closes = CLOSES[ch]!;
       }
@@ -409,10 +409,18 @@ export function speakerResolver(text: string, persons: ExtractedPerson[], quoteS
     items.reduce<T | undefined>((best, item) => (item.at < at && (!best || item.at >= best.at) ? item : best), undefined);
   const lastMentionBefore = (at: number) => latestBefore(mentions, at)?.person ?? null;
   /** The latest person mentioned before `at` whom the pronoun can refer to, by given name. */
+  // Asked for every mention before every pronoun: each person's first name is split off once.
+  const firstNames = new Map<ExtractedPerson, string>();
+  const firstNameOf = (p: ExtractedPerson) => {
+    let first = firstNames.get(p);
+    if (first === undefined) firstNames.set(p, (first = p.name.split(/\s+/)[0]!));
+    return first;
+  };
   const fitsPronoun = (p: ExtractedPerson, pronoun: string) =>
-    !(/^(she|her)$/i.test(pronoun) ? MALE_GIVEN_NAMES : FEMALE_GIVEN_NAMES).has(p.name.split(/\s+/)[0]!);
+    !(/^(she|her)$/i.test(pronoun) ? MALE_GIVEN_NAMES : FEMALE_GIVEN_NAMES).has(firstNameOf(p));
   const lastMentionOfGender = (at: number, pronoun: string) => {
-    const fits = (p: ExtractedPerson) => fitsPronoun(p, pronoun);
+    const names = /^(she|her)$/i.test(pronoun) ? MALE_GIVEN_NAMES : FEMALE_GIVEN_NAMES;
+    const fits = (p: ExtractedPerson) => !names.has(firstNameOf(p));
     return latestBefore(mentions.filter((m) => fits(m.person)), at)?.person ?? latestBefore(speakers.filter((s) => fits(s.person)), at)?.person ?? null;
   };
   const lastSpeakerBefore = (at: number) => latestBefore(speakers, at)?.person ?? null;
@@ -443,13 +451,23 @@ export function speakerResolver(text: string, persons: ExtractedPerson[], quoteS
   };
 }
 
+const INDIRECT_SPEAKER = new RegExp(String.raw`${SPEAKER}${APPOSITION}\s+${ADVERB}${VERB}`, "gu");
+/** Every word INDIRECT_SPEAKER could take for its verb: lower-case letters after a space. */
+const VERB_CANDIDATE = /(?<=\s)\p{Ll}+/gu;
+
+function hasSpeechVerb(paragraph: string): boolean {
+  for (const m of paragraph.matchAll(VERB_CANDIDATE)) if (SPEECH_VERBS.has(m[0])) return true;
+  return false;
+}
+
 /** Indirect speech outside quotes ("Toloraia said that …", "X, professor at Y, told Sputnik that"). */
 export function indirectSpeakers(text: string, paragraphs: Span[], quoteSpans: Span[]): Attribution[] {
   const found: Attribution[] = [];
-  const pattern = new RegExp(String.raw`${SPEAKER}${APPOSITION}\s+${ADVERB}${VERB}`, "gu");
   for (const p of paragraphs) {
     const slice = text.slice(p.start, p.end);
-    for (const m of slice.matchAll(pattern)) {
+    // The pattern is costly and `accept` wants a speech verb: a paragraph without one is passed over.
+    if (!hasSpeechVerb(slice)) continue;
+    for (const m of slice.matchAll(INDIRECT_SPEAKER)) {
       const at = p.start + m.index!;
       if (quoteSpans.some((q) => q.start <= at && at < q.end)) continue;
       if (!accept(m[1]!, m[2]!)) continue;

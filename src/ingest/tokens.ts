@@ -12,6 +12,15 @@ export interface Token extends Span {
 
 const TOKEN = /\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\.(?=\s+\p{Lu})|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
+const isApostrophe = (code: number) => code === 39 || code === 0x2019;
+
+/** Whether the word's first letter is upper-case (ASCII decided without a regular expression). */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
+}
+
 export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = offset;
@@ -19,15 +28,17 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   while ((m = TOKEN.exec(text)) && m.index < end) {
     let word = m[0];
     let possessive = false;
-    if (/[’']s$/u.test(word) && word.length > 2) {
+    // Character codes first: every token of every article passes here.
+    const endsInS = word.charCodeAt(word.length - 1) === 115;
+    if (endsInS && word.length > 2 && isApostrophe(word.charCodeAt(word.length - 2))) {
       word = word.slice(0, -2);
       possessive = true;
-    } else {
+    } else if (endsInS) {
       // Plural possessive: "Koreans’ leaders" (an apostrophe after the final s, then no letter).
       const after = m.index + word.length;
-      possessive = /s$/.test(word) && /^[’']$/u.test(text[after] ?? "") && !/\p{L}/u.test(text[after + 1] ?? "");
+      possessive = isApostrophe(text.charCodeAt(after)) && !/\p{L}/u.test(text[after + 1] ?? "");
     }
-    tokens.push({ start: m.index, end: m.index + word.length, text: word, capitalized: /^\p{Lu}/u.test(word), possessive });
+    tokens.push({ start: m.index, end: m.index + word.length, text: word, capitalized: startsUpper(word), possessive });
   }
   return tokens;
 }

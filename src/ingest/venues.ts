@@ -9,8 +9,12 @@ export interface VenueHit extends SectionSpan {
   surface: string;
 }
 
-/** What may stand between the words of one place name: "Kim Il Sung Square", "Paris, Texas". */
-const JOINING_GAP = /^[ ]{1,2}$|^, $/;
+/** What may stand between the words of one place name: one or two spaces ("Kim Il Sung Square") or ", " ("Paris, Texas"). */
+function joiningGap(text: string, from: number, to: number): boolean {
+  const first = text.charCodeAt(from);
+  if (to - from === 1) return first === 32;
+  return to - from === 2 && (first === 32 || first === 44) && text.charCodeAt(from + 1) === 32;
+}
 
 /** Finds places in one section's tokens. Aliases match case as written ("US", not "us"). */
 export function findVenues(text: string, tokens: Token[], section: SectionName): VenueHit[] {
@@ -23,7 +27,7 @@ export function findVenues(text: string, tokens: Token[], section: SectionName):
     let reach = 1;
     while (reach < maxTokens && i + reach < tokens.length) {
       const t = tokens[i + reach - 1]!;
-      if (t.possessive || !JOINING_GAP.test(text.slice(t.end, tokens[i + reach]!.start))) break;
+      if (t.possessive || !joiningGap(text, t.end, tokens[i + reach]!.start)) break;
       reach++;
     }
     for (let n = reach; n >= 1; n--) {

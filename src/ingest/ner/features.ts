@@ -53,7 +53,7 @@ export function shapeOf(word: string): string {
 }
 
 /** Whether a token begins a sentence: first, or after a full stop, colon, line break or opening mark. */
-function sentenceInitial(text: string, tokens: Token[], i: number): boolean {
+export function sentenceInitial(text: string, tokens: Token[], i: number): boolean {
   if (i === 0) return true;
   const from = tokens[i - 1]!.end;
   const to = tokens[i]!.start;
@@ -88,6 +88,14 @@ export function contextOf(text: string, tokens: Token[]): TokenContext {
   const lower = tokens.map((t, i) => (near[i] ? t.text.toLowerCase() : ""));
   const shapes = tokens.map((t, i) => (near[i] ? shapeOf(t.text) : ""));
   const initial = tokens.map((_, i) => mask[i]! && sentenceInitial(text, tokens, i));
+  const run = capitalRuns(text, tokens);
+  const lex = tokens.map((t, i) => (near[i] && t.capitalized ? lexiconTags(t.text) : NONE));
+  return { mask, lower, shapes, initial, run, lex };
+}
+
+/** The "run" feature's value of every token: see TokenContext.run. */
+export function capitalRuns(text: string, tokens: Token[]): string[] {
+  const n = tokens.length;
   const run = new Array<string>(n).fill(RUN_VALUES[0]![0]!);
   for (let i = 0; i < n; ) {
     if (!tokens[i]!.capitalized) {
@@ -99,15 +107,14 @@ export function contextOf(text: string, tokens: Token[]): TokenContext {
     for (let k = i; k < j; k++) run[k] = RUN_VALUES[Math.min(j - i, 4)]![Math.min(k - i, 3)]!;
     i = j;
   }
-  const lex = tokens.map((t, i) => (near[i] && t.capitalized ? lexiconTags(t.text) : NONE));
-  return { mask, lower, shapes, initial, run, lex };
+  return run;
 }
 
 /** Lexicon tags per word, kept: the lists do not change while the process runs. */
 const lexiconCache = new Map<string, string[]>();
 const LEXICON_CACHE_LIMIT = 100_000;
 
-function lexiconTags(word: string): string[] {
+export function lexiconTags(word: string): string[] {
   let tags = lexiconCache.get(word);
   if (!tags) {
     if (lexiconCache.size > LEXICON_CACHE_LIMIT) lexiconCache.clear();
@@ -137,7 +144,7 @@ export const TEMPLATES = [
   "b", "w", "sh", "p3", "s2", "s3", "s4", "lex", "w-1", "w+1", "w-2", "w+2", "sh-1", "sh+1", "sh3", "w-1|w", "w|w+1", "run", "first",
   "first|w", "poss", "after-poss", "lex-1", "lex+1", "lex+2", "role", "speech",
 ] as const;
-const T = Object.fromEntries(TEMPLATES.map((name, k) => [name, k])) as Record<(typeof TEMPLATES)[number], number>;
+export const T = Object.fromEntries(TEMPLATES.map((name, k) => [name, k])) as Record<(typeof TEMPLATES)[number], number>;
 
 /** Receives one feature: its template (an index into TEMPLATES) and its value. */
 export type FeatureSink = (template: number, value: string) => void;
@@ -197,4 +204,4 @@ export function contextFeaturesOf(tokens: Token[], ctx: TokenContext, i: number,
   }
 }
 
-const OFFSETS = ["-1", "0", "1", "2"];
+export const OFFSETS = ["-1", "0", "1", "2"];
