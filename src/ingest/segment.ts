@@ -1,6 +1,7 @@
 // Stage 2, segment: cuts a scraped page into title, dateline, photo caption and credit,
 // body paragraphs, related headlines, tags and reader comments, dropping boilerplate.
 // Every part keeps its offsets into the text as read.
+import { bylineNames } from "./bylines.js";
 import { isDateline } from "./dateline.js";
 import { cleanText } from "./normalize.js";
 import type { ExtractedComment, Paragraph, SegmentedDocument, Span } from "./types.js";
@@ -96,6 +97,11 @@ function parseComments(lines: Line[]): { comments: ExtractedComment[]; spans: Sp
   return { comments, spans };
 }
 
+function bylineOf(line: Line): SegmentedDocument["byline"] {
+  const names = bylineNames(line.text);
+  return names ? { start: line.start, end: line.end, text: line.text, names } : null;
+}
+
 export function segment(text: string, hints: { title?: string } = {}): SegmentedDocument {
   const clean = cleanText(text);
   const lines = splitLines(clean);
@@ -114,11 +120,13 @@ export function segment(text: string, hints: { title?: string } = {}): Segmented
   let dateline: SegmentedDocument["dateline"] = null;
   let photoCaption: SegmentedDocument["photoCaption"] = null;
   let photoCredit: SegmentedDocument["photoCredit"] = null;
+  let byline: SegmentedDocument["byline"] = null;
   const headCandidates: Line[] = [];
   for (const line of main.slice(0, firstBody)) {
     if (isBoilerplate(line.text)) boilerplate.push(line.text);
     else if (!dateline && isDateline(line.text)) dateline = { start: line.start, end: line.end, text: line.text };
     else if (!photoCredit && CREDIT.test(line.text)) photoCredit = { start: line.start, end: line.end, text: line.text };
+    else if (!byline && bylineOf(line)) byline = bylineOf(line);
     else headCandidates.push(line);
   }
   const hinted = hints.title ? headCandidates.find((l) => l.text === hints.title!.trim()) : undefined;
@@ -153,5 +161,5 @@ export function segment(text: string, hints: { title?: string } = {}): Segmented
     } else relatedHeadlines.push({ start: line.start, end: line.end, text: line.text });
   });
 
-  return { text, clean, title, dateline, photoCaption, photoCredit, paragraphs, relatedHeadlines, tags, tagsSpan, comments, commentSpans, boilerplate };
+  return { text, clean, title, dateline, photoCaption, photoCredit, byline, paragraphs, relatedHeadlines, tags, tagsSpan, comments, commentSpans, boilerplate };
 }

@@ -42,6 +42,11 @@ export class Article extends Node {
   @Field(() => String, { nullable: true, description: "Credit line of the article's photo." })
   photoCredit!: string | null;
 
+  @Field(() => [String], {
+    description: "Who wrote the article, as its byline or the page's author metadata names them (an agency when that is all the byline gives). Never counted among the persons it mentions.",
+  })
+  authors!: string[];
+
   @Field(() => [String], { description: "Tags the publication gave the article." })
   tags!: string[];
 
