@@ -43,7 +43,7 @@ export class Article extends Node {
   photoCredit!: string | null;
 
   @Field(() => [String], {
-    description: "Who wrote the article, as its byline or the page's author metadata names them (an agency when that is all the byline gives). Never counted among the persons it mentions.",
+    description: "Who wrote the article: the page's JSON-LD, author meta tags or byline elements, else a \"By …\" line at its head. An agency a byline names (\"Reuters\") is kept as written; an outlet typed Organization in JSON-LD is not an author. Writers are persons of the article only where its text names them.",
   })
   authors!: string[];
 
