@@ -114,6 +114,7 @@ describe.each(databaseKinds)("bylines, on $name", (kind) => {
       ...Object.fromEntries(Object.entries(PAGES).map(([name, page]) => [name, { html: page.html }])),
       byLine: { text: BY_LINE_TEXT },
       byLineMentioned: { text: BY_LINE_MENTIONED },
+      byAgency: { text: ["Quay Rebuild Approved", "", "By Reuters", "", ...BODY].join("\n\n") },
     };
     for (const [name, input] of Object.entries(inputs)) {
       const { body } = await server.graphql(INGEST, { input }, WRITE);
@@ -144,6 +145,10 @@ describe.each(databaseKinds)("bylines, on $name", (kind) => {
     expect(article.authors).toEqual(["Maria Lopez"]);
     expect(article.photoCaption).toBeNull();
     expect(article.persons.map((p) => p.name)).toEqual(["Marta Kowalska"]);
+  });
+
+  it("keeps an agency byline as written", async () => {
+    expect((await read("byAgency")).authors).toEqual(["Reuters"]);
   });
 
   it("counts a writer among the persons only where the body names them", async () => {
