@@ -1,6 +1,7 @@
 // Stage 3, extract: one RawDocument in, the article with its persons, quotes, venues and
 // comments out. Pure: no database, so `npm run extract` and the tests use it directly.
 import { httpUrl } from "../http-url.js";
+import { uniqueAuthors } from "./bylines.js";
 import { parseDateline } from "./dateline.js";
 import { extractPersons, photographerOf, type TokenizedSection } from "./persons.js";
 import { tagEntities } from "./ner/tagger.js";
@@ -13,7 +14,7 @@ import type { ExtractedPerson, Extraction, RawDocument, SectionName, Span } from
 import { findVenues, groupVenues } from "./venues.js";
 
 /** Bump when extraction changes, so `reprocess` knows which articles are stale. */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 export function extract(doc: RawDocument): Extraction {
   const seg = segment(doc.text, { title: doc.title });
@@ -63,6 +64,8 @@ export function extract(doc: RawDocument): Extraction {
       url,
       photoCaption: seg.photoCaption?.text ?? null,
       photoCredit: seg.photoCredit?.text ?? null,
+      // The page's metadata names the writers more exactly than a line of its text.
+      authors: doc.authors?.length ? doc.authors : uniqueAuthors(seg.byline?.names ?? []),
       tags: seg.tags,
       relatedHeadlines: seg.relatedHeadlines.map((h) => h.text),
       body,

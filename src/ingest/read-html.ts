@@ -4,6 +4,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { httpUrl } from "../http-url.js";
 import { parseIsoDate } from "./dates.js";
+import { readAuthors } from "./html-authors.js";
 import { IngestError, type ExtractedComment } from "./types.js";
 
 export interface HtmlPage {
@@ -12,6 +13,8 @@ export interface HtmlPage {
   url?: string;
   siteName?: string;
   publishedAt?: Date;
+  /** Who wrote the article, as the page's metadata or byline elements name them. */
+  authors: string[];
   comments: ExtractedComment[];
   notes: string[];
 }
@@ -98,6 +101,8 @@ export function parseHtml(origin: string, html: string): HtmlPage {
   }
   const comments = readComments(document);
   for (const el of document.querySelectorAll('[class*="comment"], [id*="comment"]')) el.remove();
+  // After the comments are gone: a comment's "author" is a reader, not the article's writer.
+  const authors = readAuthors(document);
   const headTitle = document.querySelector("title")?.textContent?.trim();
   const metaTitle = meta(document, "og:title", "twitter:title");
   const published = meta(document, "article:published_time", "datePublished", "pubdate", "date");
@@ -132,5 +137,5 @@ export function parseHtml(origin: string, html: string): HtmlPage {
   if (published && !publishedAt) notes.push(`the page's publication date ${JSON.stringify(published.slice(0, 60))} is not a date: left out`);
   // The extractor reads a plain-text rendering: the title line, then one paragraph per line.
   const text = [title ?? "", ...paragraphs].filter((line, i) => i > 0 || line).join("\n\n");
-  return { title, text, url, siteName, publishedAt, comments, notes };
+  return { title, text, url, siteName, publishedAt, authors, comments, notes };
 }

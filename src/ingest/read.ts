@@ -106,7 +106,7 @@ function makeDocument(origin: string, format: "text" | "html", raw: string, give
     return {
       origin, format, raw, text: page.text, hints: stored, notes: [...notes, ...page.notes], htmlComments: page.comments,
       url: hints.url ?? page.url, source: hints.source ?? page.siteName, title: hints.title ?? page.title,
-      publishedAt: hints.publishedAt ?? page.publishedAt,
+      publishedAt: hints.publishedAt ?? page.publishedAt, authors: page.authors,
     };
   }
   return { origin, format, raw, text: raw, hints: stored, notes, url: hints.url, source: hints.source, title: hints.title, publishedAt: hints.publishedAt };

@@ -1,6 +1,7 @@
 // Stage 2, segment: cuts a scraped page into title, dateline, photo caption and credit,
 // body paragraphs, related headlines, tags and reader comments, dropping boilerplate.
 // Every part keeps its offsets into the text as read.
+import { bylineNames } from "./bylines.js";
 import { isDateline } from "./dateline.js";
 import { cleanText } from "./normalize.js";
 import type { ExtractedComment, Paragraph, SegmentedDocument, Span } from "./types.js";
@@ -19,6 +20,8 @@ const BOILERPLATE = [
 ];
 const COMMENTS_START = [/^community standards/i, /^comment via /i, /^all comments$/i, /^\d+\s+comments?$/i, /^comments?$/i, /^•\s*comment$/i];
 const CREDIT = /^(©|\(c\)\s|photo(graph)?\s*(credit)?\s*[:/]|image( credit)?\s*:|picture\s*:|\(?(AP|AFP|Reuters|Getty Images|EPA)\s+Photo)/i;
+/** A credit at the end of a caption line: "Cranes at dawn. Photo: Jane Roe/Agency", "(Photo: AFP)". */
+const CREDIT_TAIL = /(?:^|(?<=[.!?…"”’)\]]\s*)|\s[(\[]|\s[-–—|]\s)\(?((?:photo(?:graph)?s?|image|picture)\s*(?:credit)?\s*(?::|\/|by\b)\s*[^()[\]]{2,80}?|©\s*[^()[\]]{2,80}?)[)\]]?\s*$/iu;
 const SENTENCE_END = /[.!?…:;]["”’)\]]*$/u;
 const TAGS_PREFIX = /^(tags|topics|keywords)\s*:\s*/i;
 
@@ -96,6 +99,23 @@ function parseComments(lines: Line[]): { comments: ExtractedComment[]; spans: Sp
   return { comments, spans };
 }
 
+/** A line that ends in a photo credit: the credit's span, and where the caption before it ends. */
+function creditTail(line: Line): { caption: Span | null; credit: Span & { text: string } } | null {
+  if (CREDIT.test(line.text)) return { caption: null, credit: { start: line.start, end: line.end, text: line.text } };
+  const m = CREDIT_TAIL.exec(line.text);
+  // A credit is a name or two, not a sentence: "Photos by the lake were taken later." is prose.
+  if (!m || /[.!?]$/.test(m[1]!) || m[1]!.split(/\s+/).length > 10) return null;
+  const start = line.start + m.index + m[0].indexOf(m[1]!);
+  const credit = { start, end: start + m[1]!.length, text: m[1]! };
+  const before = line.text.slice(0, m.index).trimEnd();
+  return { caption: before ? { start: line.start, end: line.start + before.length } : null, credit };
+}
+
+function bylineOf(line: Line): SegmentedDocument["byline"] {
+  const names = bylineNames(line.text);
+  return names ? { start: line.start, end: line.end, text: line.text, names } : null;
+}
+
 export function segment(text: string, hints: { title?: string } = {}): SegmentedDocument {
   const clean = cleanText(text);
   const lines = splitLines(clean);
@@ -114,12 +134,19 @@ export function segment(text: string, hints: { title?: string } = {}): Segmented
   let dateline: SegmentedDocument["dateline"] = null;
   let photoCaption: SegmentedDocument["photoCaption"] = null;
   let photoCredit: SegmentedDocument["photoCredit"] = null;
+  let byline: SegmentedDocument["byline"] = null;
   const headCandidates: Line[] = [];
   for (const line of main.slice(0, firstBody)) {
     if (isBoilerplate(line.text)) boilerplate.push(line.text);
     else if (!dateline && isDateline(line.text)) dateline = { start: line.start, end: line.end, text: line.text };
-    else if (!photoCredit && CREDIT.test(line.text)) photoCredit = { start: line.start, end: line.end, text: line.text };
-    else headCandidates.push(line);
+    else if (!byline && bylineOf(line)) byline = bylineOf(line);
+    else if (creditTail(line)) {
+      // The credit is kept as the credit (its name is no person the article is about); a
+      // caption before it stays a caption candidate.
+      const { caption, credit } = creditTail(line)!;
+      photoCredit ??= credit;
+      if (caption) headCandidates.push({ ...caption, text: clean.slice(caption.start, caption.end), gapBefore: line.gapBefore });
+    } else headCandidates.push(line);
   }
   const hinted = hints.title ? headCandidates.find((l) => l.text === hints.title!.trim()) : undefined;
   const titleLine =
@@ -134,8 +161,12 @@ export function segment(text: string, hints: { title?: string } = {}): Segmented
   const paragraphs: Paragraph[] = [];
   for (const line of main.slice(firstBody, lastBody + 1)) {
     if (isBoilerplate(line.text)) boilerplate.push(line.text);
-    else if (CREDIT.test(line.text) && !photoCredit) photoCredit = { start: line.start, end: line.end, text: line.text };
-    else paragraphs.push({ start: line.start, end: line.end, section: "body" });
+    else if (creditTail(line)) {
+      // A figure's caption inside the body stays body text; its credit does not.
+      const { caption, credit } = creditTail(line)!;
+      photoCredit ??= credit;
+      if (caption) paragraphs.push({ ...caption, section: "body" });
+    } else paragraphs.push({ start: line.start, end: line.end, section: "body" });
   }
 
   const relatedHeadlines: SegmentedDocument["relatedHeadlines"] = [];
@@ -153,5 +184,5 @@ export function segment(text: string, hints: { title?: string } = {}): Segmented
     } else relatedHeadlines.push({ start: line.start, end: line.end, text: line.text });
   });
 
-  return { text, clean, title, dateline, photoCaption, photoCredit, paragraphs, relatedHeadlines, tags, tagsSpan, comments, commentSpans, boilerplate };
+  return { text, clean, title, dateline, photoCaption, photoCredit, byline, paragraphs, relatedHeadlines, tags, tagsSpan, comments, commentSpans, boilerplate };
 }

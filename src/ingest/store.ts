@@ -116,9 +116,9 @@ async function insertArticleRow(tx: Tx, doc: RawDocument, x: Extraction, hash: s
   const [row] = await tx.$queryRaw<{ id: number | null; stored: StoredPerson[] }[]>`
     WITH inserted AS (
       INSERT INTO "Article" ("contentHash", format, "rawInput", "inputHints", url, title, body, "publishedAt", dateline, source,
-        "photoCaption", "photoCredit", tags, "relatedHeadlines", "extractorVersion", "searchVector", "updatedAt")
+        "photoCaption", "photoCredit", authors, tags, "relatedHeadlines", "extractorVersion", "searchVector", "updatedAt")
       VALUES (${hash}, ${doc.format}, ${doc.raw}, ${hints}, ${a.url}, ${a.title}, ${a.body}, ${publishedAt}, ${a.dateline}, ${a.source},
-        ${a.photoCaption}, ${a.photoCredit}, ${a.tags}::text[], ${a.relatedHeadlines}::text[], ${EXTRACTOR_VERSION}, ${searchVector}, now())
+        ${a.photoCaption}, ${a.photoCredit}, ${a.authors}::text[], ${a.tags}::text[], ${a.relatedHeadlines}::text[], ${EXTRACTOR_VERSION}, ${searchVector}, now())
       ON CONFLICT ("contentHash") DO NOTHING
       RETURNING id
     ),
@@ -138,7 +138,7 @@ async function updateArticleRow(tx: Tx, doc: RawDocument, x: Extraction, article
          ps AS (DELETE FROM "ArticlePassage" WHERE "articleId" = ${articleId})
     UPDATE "Article" SET format = ${doc.format}, "inputHints" = ${hints}, url = ${a.url}, title = ${a.title}, body = ${a.body},
       "publishedAt" = ${publishedAt}, dateline = ${a.dateline}, source = ${a.source}, "photoCaption" = ${a.photoCaption},
-      "photoCredit" = ${a.photoCredit}, tags = ${a.tags}::text[], "relatedHeadlines" = ${a.relatedHeadlines}::text[],
+      "photoCredit" = ${a.photoCredit}, authors = ${a.authors}::text[], tags = ${a.tags}::text[], "relatedHeadlines" = ${a.relatedHeadlines}::text[],
       "extractorVersion" = ${EXTRACTOR_VERSION}, "searchVector" = ${searchVector}, "updatedAt" = now()
     WHERE id = ${articleId}`;
   // A statement of its own: the new passages have the keys of the ones deleted above.

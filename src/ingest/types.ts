@@ -38,6 +38,8 @@ export interface RawDocument {
   hints: StoredHints;
   /** What the reader assumed (format, encoding …), reported to the user. */
   notes: string[];
+  /** Authors the HTML reader found in the page's metadata (text input finds its own "By" line). */
+  authors?: string[];
   /** Comments the HTML reader found in the markup (text input finds its own). */
   htmlComments?: ExtractedComment[];
 }
@@ -55,6 +57,8 @@ export interface SegmentedDocument {
   dateline: (Span & { text: string }) | null;
   photoCaption: (Span & { text: string }) | null;
   photoCredit: (Span & { text: string }) | null;
+  /** A "By …" line at the head of the page, with the names it gives. */
+  byline: (Span & { text: string; names: string[] }) | null;
   paragraphs: Paragraph[];
   relatedHeadlines: (Span & { text: string })[];
   tags: string[];
@@ -73,6 +77,8 @@ export interface ExtractedArticle {
   url: string | null;
   photoCaption: string | null;
   photoCredit: string | null;
+  /** Who wrote the article (its byline), never counted among the persons it mentions. */
+  authors: string[];
   tags: string[];
   relatedHeadlines: string[];
   body: string;

@@ -42,6 +42,11 @@ export class Article extends Node {
   @Field(() => String, { nullable: true, description: "Credit line of the article's photo." })
   photoCredit!: string | null;
 
+  @Field(() => [String], {
+    description: "Who wrote the article: the page's JSON-LD, author meta tags or byline elements, else a \"By …\" line at its head. An agency a byline names (\"Reuters\") is kept as written; an outlet typed Organization in JSON-LD is not an author. Writers are persons of the article only where its text names them.",
+  })
+  authors!: string[];
+
   @Field(() => [String], { description: "Tags the publication gave the article." })
   tags!: string[];
 

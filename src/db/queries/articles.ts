@@ -14,6 +14,7 @@ export interface ArticleFilterValues {
   personId?: number | null;
   venueId?: number | null;
   tag?: string | null;
+  author?: string | null;
   speakerId?: number | null;
   hasQuotes?: boolean | null;
 }
@@ -27,6 +28,8 @@ export function articleConditions(f: ArticleFilterValues): Prisma.Sql[] {
   if (f.publishedBefore) where.push(Prisma.sql`a."publishedAt" < ${f.publishedBefore}`);
   if (f.source) where.push(Prisma.sql`lower(a.source) = lower(${f.source})`);
   if (f.tag) where.push(Prisma.sql`a.tags @> ARRAY[${f.tag}]::text[]`);
+  // Array containment, as for tags: the GIN index on authors answers it.
+  if (f.author) where.push(Prisma.sql`a.authors @> ARRAY[${f.author}]::text[]`);
   if (f.personId != null) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ArticlePerson" fp WHERE fp."articleId" = a.id AND fp."personId" = ${f.personId})`);
   if (f.venueId != null) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ArticleVenue" fv WHERE fv."articleId" = a.id AND fv."venueId" = ${f.venueId})`);
   if (f.speakerId != null) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Quote" fq WHERE fq."articleId" = a.id AND fq."speakerId" = ${f.speakerId})`);

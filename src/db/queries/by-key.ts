@@ -11,7 +11,7 @@ import { keyArray } from "./sql.js";
 /** The article columns the API reads: everything but the raw input, its hints and the search vector. */
 export const ARTICLE_COLUMNS = [
   "id", "contentHash", "format", "url", "title", "body", "publishedAt", "dateline", "source", "photoCaption", "photoCredit",
-  "tags", "relatedHeadlines", "extractorVersion", "ingestedAt", "updatedAt",
+  "authors", "tags", "relatedHeadlines", "extractorVersion", "ingestedAt", "updatedAt",
 ] as const;
 /** Every quote column but the search vector. */
 export const QUOTE_COLUMNS = [

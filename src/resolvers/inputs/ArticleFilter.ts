@@ -26,6 +26,9 @@ export class ArticleFilter {
   @Field(() => String, { nullable: true, description: "Carries this tag (exact)." })
   tag?: string | null;
 
+  @Field(() => String, { nullable: true, description: "Written by this author: one of Article.authors, exactly as given." })
+  author?: string | null;
+
   @Field(() => ID, { nullable: true, description: "Quotes this person." })
   speaker?: string | null;
 
@@ -44,6 +47,7 @@ export function articleFilterValues(filter: ArticleFilter | null | undefined, pa
     personId: filter.person ? dbIdOf(filter.person, "Person", `${path}.person`) : null,
     venueId: filter.venue ? dbIdOf(filter.venue, "Venue", `${path}.venue`) : null,
     tag: filter.tag,
+    author: filter.author,
     speakerId: filter.speaker ? dbIdOf(filter.speaker, "Person", `${path}.speaker`) : null,
     hasQuotes: filter.hasQuotes,
   };
