@@ -26,7 +26,7 @@ export async function comparePostGraphile(
   databaseUrl: string, ours: { url: string; body: object }, duration: number, connections: number, load: Load, rounds: number, warmUpSeconds: number,
 ): Promise<void> {
   const child = spawn(process.execPath, [
-    "--import", "./bench/promise-with-resolvers.mjs", "node_modules/postgraphile/dist/cli-run.js",
+    "--import", "./bench/promise-with-resolvers.mjs", "bench/node_modules/postgraphile/dist/cli-run.js",
     "-P", "postgraphile/presets/amber", "-c", databaseUrl, "-s", "public", "--port", "0",
   ], { cwd: ROOT, env: { ...process.env, GRAPHILE_ENV: "production" } });
   let output = "";

@@ -1,16 +1,18 @@
-// GraphQL Playground, served entirely from node_modules: no CDN is needed or reachable.
-import { createRequire } from "node:module";
+// GraphQL Playground, served entirely from this project: no CDN is needed or reachable. The
+// prebuilt bundle is vendored in playground-assets/ so that installing the server does not
+// install the React 16 tree it was built from.
 import path from "node:path";
 import express, { type Router } from "express";
 import { renderPlaygroundPage } from "graphql-playground-html";
+import { PROJECT_ROOT } from "../project-root.js";
 
 const ASSET_ROOT = "/playground-assets";
+// Looked up from the project folder, so the compiled server in dist/ finds the same files.
+const ASSET_DIR = path.join(PROJECT_ROOT, "src/server/playground-assets");
 
 export function playgroundRouter(endpoint: string): Router {
-  const require = createRequire(import.meta.url);
-  const reactBuild = path.join(path.dirname(require.resolve("graphql-playground-react/package.json")), "build");
   const router = express.Router();
-  router.use(`${ASSET_ROOT}/graphql-playground-react/build`, express.static(reactBuild, { maxAge: "1d", index: false }));
+  router.use(`${ASSET_ROOT}/graphql-playground-react/build`, express.static(path.join(ASSET_DIR, "build"), { maxAge: "1d", index: false }));
   const html = renderPlaygroundPage({
     endpoint,
     subscriptionEndpoint: endpoint,
