@@ -68,3 +68,23 @@ export function runFailingStart(env: Record<string, string>): Promise<{ code: nu
     resolve({ code, stderr, stdout });
   }));
 }
+
+/**
+ * Runs `COMMAND` through bash from the project folder, as a person types it (pipes and all),
+ * with `newsgraph` standing for the bin (node bin/newsgraph.js, which builds dist/ if stale).
+ * `code` is the exit status of the pipeline's first command, not the last one's.
+ */
+export function runShell(command: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { NODE_ENV: _, ...shellEnv } = process.env;
+  const script = `newsgraph() { node bin/newsgraph.js "$@"; }\n${command}\nexit "\${PIPESTATUS[0]}"`;
+  const child = spawn("bash", ["-c", script], { cwd: PROJECT_ROOT, env: { ...shellEnv, ...env } });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c) => (stdout += c));
+  child.stderr.on("data", (c) => (stderr += c));
+  const timer = setTimeout(() => child.kill("SIGKILL"), 240_000);
+  return new Promise((resolve) => child.once("exit", (code) => {
+    clearTimeout(timer);
+    resolve({ code, stdout, stderr });
+  }));
+}

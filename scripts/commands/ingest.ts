@@ -1,0 +1,141 @@
+// newsgraph ingest PATH…             ingest files, folders or globs of scraped text, HTML or JSON Lines
+// newsgraph ingest --reprocess       re-extract stored articles (all with --all) after the extractor changed
+// newsgraph ingest --queue PATH…     queue the files for worker processes (newsgraph worker) instead (PostgreSQL)
+// The summary goes to stdout; the progress bar, skipped files and the reasons for stopping
+// go to stderr, so `newsgraph ingest DIR > report.txt` keeps only the summary.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import cliProgress from "cli-progress";
+import { Command } from "commander";
+import { glob } from "tinyglobby";
+import { openMigratedDatabase } from "../../src/db/open.js";
+import { ingestInput, reprocessArticles, type IngestOutcome } from "../../src/ingest/pipeline.js";
+import { enqueueFiles, openQueue } from "../../src/ingest/queue.js";
+
+const INPUT_EXTENSIONS = /\.(txt|text|html?|jsonl)$/i;
+const SKIP_REASON = "not scraped text, HTML or JSON Lines (.txt, .text, .html, .htm, .jsonl)";
+
+export interface ExpandedInputs {
+  files: string[];
+  /** Paths and globs that matched nothing. */
+  missing: string[];
+  /** Files found in folders whose extension is not an input format: named, not read. */
+  skipped: string[];
+}
+
+/**
+ * Expands paths, folders and globs into a sorted list of input files. A folder contributes
+ * only its files of the input formats; a file or glob named outright is read whatever its
+ * extension, as the person asked for it.
+ */
+export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
+  const files = new Set<string>();
+  const skipped = new Set<string>();
+  const missing: string[] = [];
+  for (const input of inputs) {
+    if (fs.existsSync(input) && fs.statSync(input).isDirectory()) {
+      for (const f of await glob("**/*", { cwd: input, absolute: true })) (INPUT_EXTENSIONS.test(f) ? files : skipped).add(f);
+    } else if (fs.existsSync(input)) files.add(path.resolve(input));
+    else {
+      const matched = await glob(input, { absolute: true });
+      if (matched.length) matched.forEach((f) => files.add(f));
+      else missing.push(input);
+    }
+  }
+  for (const f of files) skipped.delete(f);
+  return { files: [...files].sort(), missing, skipped: [...skipped].sort() };
+}
+
+/**
+ * One line of counts, then one line per failed input. Persons, quotes, venues and comments
+ * are counted only over the articles this run stored (new or updated): an unchanged
+ * article wrote nothing, so counting its extraction would claim work that was not done.
+ */
+export function summarize(outcomes: IngestOutcome[], skipped = 0): string {
+  const by = (s: IngestOutcome["status"]) => outcomes.filter((o) => o.status === s).length;
+  const stored = outcomes.filter((o) => o.status === "new" || o.status === "updated");
+  const total = (k: "persons" | "quotes" | "venues" | "comments") => stored.reduce((n, o) => n + (o.counts?.[k] ?? 0), 0);
+  let line = `articles: ${by("new")} new, ${by("updated")} updated, ${by("unchanged")} unchanged, ${by("failed")} failed`;
+  if (skipped) line += `, ${skipped} ${skipped === 1 ? "file" : "files"} skipped`;
+  line += stored.length
+    ? ` | stored: persons ${total("persons")}, quotes ${total("quotes")}, venues ${total("venues")}, comments ${total("comments")}`
+    : " | nothing stored";
+  return [line, ...outcomes.filter((x) => x.status === "failed").map((o) => `failed: ${o.origin}: ${o.error}`)].join("\n");
+}
+
+export const ingestCommand = () => new Command("ingest")
+  .description("ingest news articles into the newsgraph database (DATABASE_URL, default the embedded one)")
+  .argument("[paths...]", "files, folders or globs")
+  .option("--reprocess", "re-extract stored articles made by an older extractor")
+  .option("--all", "with --reprocess: re-extract every stored article")
+  .option("--queue", "queue one job per file for `newsgraph worker` processes instead of ingesting here (needs PostgreSQL)")
+  .option("--job-timeout <seconds>", "with --queue: seconds a worker may hold a job before another retries it", "300")
+  .action(async (paths: string[], options: { reprocess?: boolean; all?: boolean; queue?: boolean; jobTimeout: string }) => {
+    if (!paths.length && !options.reprocess) throw new Error("name at least one file, folder or glob (or --reprocess)");
+    if (options.queue) return queueFiles(paths, Number(options.jobTimeout));
+    const db = await openMigratedDatabase(process.env.DATABASE_URL);
+    try {
+      if (options.reprocess) {
+        const outcomes = await reprocessArticles(db.prisma, { all: options.all });
+        console.log(summarize(outcomes));
+        if (outcomes.some((o) => o.status === "failed")) process.exitCode = 1;
+        return;
+      }
+      const stopping = stopOnSignals();
+      const { files, missing, skipped } = await expandInputs(paths);
+      for (const file of skipped) console.error(`skipped: ${path.relative(process.cwd(), file)}: ${SKIP_REASON}`);
+      const outcomes: IngestOutcome[] = missing.map((m) => ({ origin: m, status: "failed" as const, error: "no such file, folder or matching glob", notes: [] }));
+      const bar = new cliProgress.SingleBar({ format: "ingest [{bar}] {value}/{total} files | {file}", hideCursor: true, noTTYOutput: true, notTTYSchedule: 1_000, stream: process.stderr }, cliProgress.Presets.shades_classic);
+      bar.start(files.length, 0, { file: "" });
+      let done = 0;
+      for (const file of files) {
+        if (stopping.signal.aborted) break;
+        bar.update({ file: path.basename(file) });
+        outcomes.push(...(await ingestInput(db.prisma, path.relative(process.cwd(), file), fs.readFileSync(file), {}, { signal: stopping.signal })));
+        bar.increment();
+        done++;
+      }
+      bar.stop();
+      console.log(summarize(outcomes, skipped.length));
+      if (outcomes.some((o) => o.status === "failed")) process.exitCode = 1;
+      if (stopping.signal.aborted) {
+        console.error(`stopped by ${stopping.signal.reason} after ${done} of ${files.length} files, the article in hand stored whole: the same command again ingests the rest`);
+        // 128 + the signal's number, as a shell reports a process the signal stopped: a batch
+        // cut short is not a success to whatever runs it.
+        process.exitCode = 128 + os.constants.signals[stopping.signal.reason as NodeJS.Signals];
+      }
+    } finally {
+      await db.close();
+    }
+  });
+
+/**
+ * Turns the first SIGTERM or SIGINT into an aborted signal (its reason the signal's name),
+ * so that the batch stops between articles and closes the database. Later ones are ignored:
+ * Ctrl-C reaches the process twice under npm, from the terminal and forwarded by npm.
+ */
+function stopOnSignals(): AbortController {
+  const controller = new AbortController();
+  for (const name of ["SIGTERM", "SIGINT"] as const) {
+    process.on(name, () => {
+      if (!controller.signal.aborted) controller.abort(name);
+    });
+  }
+  return controller;
+}
+
+/** Queues the files for the workers: every file is read first, so the batch is queued whole or not at all. */
+async function queueFiles(paths: string[], jobTimeoutSeconds: number): Promise<void> {
+  if (!(jobTimeoutSeconds > 0)) throw new Error("--job-timeout must be a positive number of seconds");
+  const { files, missing, skipped } = await expandInputs(paths);
+  for (const file of skipped) console.error(`skipped: ${path.relative(process.cwd(), file)}: ${SKIP_REASON}`);
+  if (missing.length) throw new Error(`no such file, folder or matching glob: ${missing.join(", ")}`);
+  const boss = await openQueue(process.env.DATABASE_URL, { jobTimeoutSeconds });
+  try {
+    const queued = await enqueueFiles(boss, files.map((file) => ({ origin: path.relative(process.cwd(), file), content: fs.readFileSync(file) })));
+    console.log(`queued ${queued} files for ingest: run \`npm run worker\` on any machine that reaches the database`);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
