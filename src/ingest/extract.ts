@@ -13,7 +13,7 @@ import type { ExtractedPerson, Extraction, RawDocument, SectionName, Span } from
 import { findVenues, groupVenues } from "./venues.js";
 
 /** Bump when extraction changes, so `reprocess` knows which articles are stale. */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 export function extract(doc: RawDocument): Extraction {
   const seg = segment(doc.text, { title: doc.title });

@@ -3,6 +3,7 @@
 import {
   FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NAMING_CUES, OUTLET_SET, PRONOUNS, ROLE_NOUNS, MONTHS_AND_DAYS, SENTENCE_STARTERS, SPEECH_PARTICIPLES, SPEECH_VERBS, TITLE_WORDS,
 } from "./lexicon.js";
+import { quoteKind } from "./quote-kind.js";
 import type { ExtractedPerson, ExtractedQuote, Span } from "./types.js";
 
 interface QuoteSpan extends Span {
@@ -648,6 +649,7 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
       cue,
       confidence,
       context: text.slice(paragraph.start, paragraphEnd),
+      kind: quoteKind(text, span, sentenceStart, !!after),
     };
     quotes.push(quote);
     lastQuoteParagraph = span.paragraph;
