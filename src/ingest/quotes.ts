@@ -366,6 +366,25 @@ function isTitle(text: string, span: Span, words: string[]): boolean {
   return /(?:\b(?:of|on)|['’]s?)\s*$/iu.test(before);
 }
 
+/** A noun that introduces a work or a name by its title: "the reality show “The Apprentice,”", "the nickname “Lyin' Ted.”". */
+const TITLE_NOUN = /\b(?:nickname|documentary|film|movie|book|novel|memoir|song|album|show|programme|program|series|column|op-ed|essay|commentary|editorial|podcast|musical|episode|motto|titled)[,:]?\s*$/i;
+
+/** Mostly capitalized and short: how titles and names are written, not speech. */
+function isTitleCased(words: string[]): boolean {
+  return words.length <= 8 && words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length / words.length >= 0.6;
+}
+
+/**
+ * A nickname between a given name and a surname: Gov. C.L. “Butch” Otter, Dwayne “The Rock”
+ * Johnson. Only one space on either side, so that a quote opening a sentence after a name
+ * ("… said Kim. “We …”") is never taken for one.
+ */
+function isNickname(text: string, span: Span, words: string[]): boolean {
+  if (words.length > 4 || !isTitleCased(words)) return false;
+  const before = text.slice(Math.max(0, span.start - 30), span.start - 1);
+  return /\p{Lu}[\p{L}'’-]*\s$/u.test(before) && /^.\s\p{Lu}/u.test(text.slice(span.end, span.end + 3));
+}
+
 /** Quotation marks around a name, term or title rather than someone's words. */
 const WHAT_X_CALLED = /\bwhat\s+(?:\S+\s+){1,3}?(?:called|calls|dubbed|labeled|labelled)(?:\s+(?:a|an|the))?\s*$/i;
 
@@ -377,6 +396,9 @@ export function isNotAQuote(text: string, span: Span, attributed: boolean): bool
   // "what he called a “brazen breach”" reports words; "known as “…”" names a thing.
   if (NAMING_CUES.test(before) && !WHAT_X_CALLED.test(before)) return true;
   if (isTitle(text, span, words)) return true;
+  // A work or a name introduced by what it is ("his memoir, “Tough Choices.”"), attributed or not.
+  if (isTitleCased(words) && TITLE_NOUN.test(before)) return true;
+  if (isNickname(text, span, words)) return true;
   if (attributed) return words.length < MIN_ATTRIBUTED_WORDS;
   if (words.length < MIN_UNATTRIBUTED_WORDS) return true;
   const titleCase = words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
