@@ -523,6 +523,9 @@ const ROLE_SUBJECT = new RegExp(
   "u",
 );
 
+/** Words that follow a capitalized word without being its verb. */
+const NOT_A_VERB = new Set(["of", "in", "on", "at", "for", "to", "from", "by", "with", "and", "or", "the", "a", "an"]);
+
 /**
  * The last resort for a quote inside a sentence that names no speech verb: the sentence's
  * subject ("Reid has gone after Trump as a “spoiled brat”", "Trump openly admires Putin as
@@ -532,7 +535,8 @@ const ROLE_SUBJECT = new RegExp(
 function sentenceSubject(text: string, start: number, sentenceStart: number): Attribution | null {
   const window = text.slice(sentenceStart, start - 1);
   const m = ROLE_SUBJECT.exec(window) ?? SUBJECT_AND_VERB.exec(window);
-  if (!m) return null;
+  // "Thousands of “phishing” emails": a noun phrase running on, no subject and verb.
+  if (!m || NOT_A_VERB.has(m[2]!)) return null;
   const kind = kindOf(m[1]!);
   // "After", "According", "With Democratic …": a sentence opener, not a name.
   if (kind === "name" && SENTENCE_STARTERS.has(m[1]!.split(/\s+/)[0]!)) return null;
