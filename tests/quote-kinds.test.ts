@@ -30,6 +30,11 @@ describe("quote kinds in extraction", () => {
       text: "Port strike ends\n\nPiotr Nowak said the deal was “the best in twenty years” for dock workers.",
       quote: "the best in twenty years", kind: "PARTIAL",
     },
+    {
+      case: "words opening a sentence that runs on past them are PARTIAL",
+      text: "Port strike ends\n\nPiotr Nowak spoke after the vote.\n\n“The best deal in twenty years” was how Nowak described it to dock workers.",
+      quote: "The best deal in twenty years", kind: "PARTIAL",
+    },
   ])("$case", ({ text, quote, kind }) => {
     expect(quotesOf(text)).toContainEqual({ kind, text: quote });
   });

@@ -535,8 +535,7 @@ const NOT_A_VERB = new Set(["of", "in", "on", "at", "for", "to", "from", "by", "
 function sentenceSubject(text: string, start: number, sentenceStart: number): Attribution | null {
   const window = text.slice(sentenceStart, start - 1);
   const m = ROLE_SUBJECT.exec(window) ?? SUBJECT_AND_VERB.exec(window);
-  // "Thousands of “phishing” emails": a noun phrase running on, no subject and verb.
-  if (!m || NOT_A_VERB.has(m[2]!)) return null;
+  if (!m) return null;
   const kind = kindOf(m[1]!);
   // "After", "According", "With Democratic …": a sentence opener, not a name.
   if (kind === "name" && SENTENCE_STARTERS.has(m[1]!.split(/\s+/)[0]!)) return null;
@@ -627,7 +626,11 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
     const attribution = after && after.kind !== "pronoun" ? after : before && before.kind !== "pronoun" ? before : after ?? before ?? inSentence;
     // The last resort, for a quote inside a sentence (not opening its paragraph). It also makes
     // a one-word quote a quote: someone is credited with it, if only as the sentence's subject.
-    const subject = attribution || span.start - 1 === paragraph.start ? null : sentenceSubject(text, span.start, sentenceStart);
+    const subjectFound = attribution || span.start - 1 === paragraph.start ? null : sentenceSubject(text, span.start, sentenceStart);
+    // "Thousands of “phishing” emails": a noun phrase running on is no subject and verb to credit
+    // a lone word to, and a lone word no one said is a term.
+    const loneWord = !/\s/.test(text.slice(span.start, span.end).trim());
+    const subject = subjectFound && !(loneWord && NOT_A_VERB.has(subjectFound.cue!)) ? subjectFound : null;
     if (isNotAQuote(text, span, !!attribution || !!subject)) continue;
     // "Clinton says she appreciated Machado’s courage through what she calls “…”": she is Clinton.
     const subjectOfPronoun = attribution?.kind === "pronoun" && attribution.at.start > sentenceStart ? sentenceSubject(text, attribution.at.start, sentenceStart) : null;
@@ -675,7 +678,9 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
       cue,
       confidence,
       context: text.slice(paragraph.start, paragraphEnd),
-      kind: quoteKind(text, span, sentenceStart, !!after),
+      // An attribution right after the marks ("” he said", "” said Kim") ends the quoted words;
+      // one further on ("” was how Kim described it") is the sentence running on past them.
+      kind: quoteKind(text, span, sentenceStart, !!after && /^[\s,—–-]*(?:\p{Ll}+\s+)?$/u.test(text.slice(span.end + 1, after.at.start))),
     };
     quotes.push(quote);
     lastQuoteParagraph = span.paragraph;
