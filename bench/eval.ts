@@ -38,6 +38,9 @@ const share = (right: number, of: number) => `${right}/${of} = ${pct(right / Mat
 const lines: string[] = [];
 const polnearRows = (label: string, r: PolnearResult) => {
   lines.push(row(`${label}: direct+partial quotes`, r.quotes, `${r.articles} articles; speaker right ${share(r.allSpeakers.right, r.allSpeakers.matched)} of matched`));
+  lines.push(row(`${label}: direct quotes (kind DIRECT)`, r.direct, counts(r.direct)));
+  lines.push(row(`${label}: partial quotes (kind PARTIAL)`, r.partial, counts(r.partial)));
+  lines.push(row(`${label}: quote kind right, matched quotes`, null, share(r.kinds.right, r.kinds.matched)));
   lines.push(row(`${label}: speaker right, named gold`, null, `${share(r.namedSpeakers.right, r.namedSpeakers.matched)} of matched quotes whose gold speaker is a name (${r.namedSpeakers.gold} such gold quotes)`));
   lines.push(row(`${label}: persons vs silver PERSON`, r.persons, `${counts(r.persons)} (${r.silverArticles} articles with silver)`));
   lines.push(row(`${label}: organisations vs silver ORG`, r.organizations, r.organizations ? counts(r.organizations) : "the extractor gives no organisations"));

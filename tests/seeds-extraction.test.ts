@@ -45,6 +45,8 @@ describe.skipIf(!hasShared)("extraction of the seed articles against the gold an
         // Offsets index the file as read; the gold reads no-break spaces as spaces.
         expect(text.slice(q!.start, q!.end).replace(/\u00a0/g, " ")).toBe(g.text);
         expect(goldNormalize(q!.speakerPerson ?? ""), `speaker of quote at ${g.char_start}`).toBe(goldNormalize(g.speaker));
+        // The gold's quotes are the speakers' own sentences: direct quotes.
+        expect(q!.kind, `kind of quote at ${g.char_start}`).toBe("DIRECT");
       }
     });
 

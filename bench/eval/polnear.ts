@@ -18,6 +18,11 @@ export interface PolnearRecord {
 export interface PolnearResult {
   articles: number;
   quotes: Score;
+  /** Each kind alone: gold quotes of that type against the quotes extracted as that kind. */
+  direct: Score;
+  partial: Score;
+  /** Matched quotes (any kind) whose extracted kind is the gold type. */
+  kinds: { matched: number; right: number };
   /** Matched quotes with a speaker named in the gold, and how many of them got that speaker. */
   namedSpeakers: { matched: number; right: number; gold: number };
   allSpeakers: { matched: number; right: number };
@@ -37,7 +42,7 @@ const articlePersons = (x: Extraction) => x.persons.filter((p) => p.mentions.som
 
 export function scorePolnear(records: PolnearRecord[], ids?: Set<string>): PolnearResult {
   const result: PolnearResult = {
-    articles: 0, quotes: emptyScore(), namedSpeakers: { matched: 0, right: 0, gold: 0 }, allSpeakers: { matched: 0, right: 0 },
+    articles: 0, quotes: emptyScore(), direct: emptyScore(), partial: emptyScore(), kinds: { matched: 0, right: 0 }, namedSpeakers: { matched: 0, right: 0, gold: 0 }, allSpeakers: { matched: 0, right: 0 },
     persons: emptyScore(), organizations: null, silverArticles: 0,
   };
   for (const r of records) {
@@ -54,6 +59,8 @@ export function scorePolnear(records: PolnearRecord[], ids?: Set<string>): Polne
         continue;
       }
       result.quotes.tp++;
+      result.kinds.matched++;
+      if (hit.kind.toLowerCase() === g.type) result.kinds.right++;
       const right = speakerRight(x, hit, g);
       result.allSpeakers.matched++;
       if (right) result.allSpeakers.right++;
@@ -63,6 +70,12 @@ export function scorePolnear(records: PolnearRecord[], ids?: Set<string>): Polne
       }
     }
     result.quotes.fp += x.quotes.filter((q) => !goldQ.some((g) => overlaps80(q, g))).length;
+    for (const [kind, score] of [["direct", result.direct], ["partial", result.partial]] as const) {
+      const gold = goldQ.filter((g) => g.type === kind);
+      const found = x.quotes.filter((q) => q.kind.toLowerCase() === kind);
+      const tp = gold.filter((g) => found.some((q) => overlaps80(q, g))).length;
+      addScore(score, { tp, fn: gold.length - tp, fp: found.filter((q) => !gold.some((g) => overlaps80(q, g))).length });
+    }
     if (!r.silver_entities) continue;
     result.silverArticles++;
     addScore(result.persons, scoreByForms(articlePersons(x), silverPersons(r.silver_entities)));

@@ -3,6 +3,7 @@
 import {
   FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NAMING_CUES, OUTLET_SET, PRONOUNS, ROLE_NOUNS, MONTHS_AND_DAYS, SENTENCE_STARTERS, SPEECH_PARTICIPLES, SPEECH_VERBS, TITLE_WORDS,
 } from "./lexicon.js";
+import { quoteKind } from "./quote-kind.js";
 import type { ExtractedPerson, ExtractedQuote, Span } from "./types.js";
 
 interface QuoteSpan extends Span {
@@ -365,6 +366,25 @@ function isTitle(text: string, span: Span, words: string[]): boolean {
   return /(?:\b(?:of|on)|['’]s?)\s*$/iu.test(before);
 }
 
+/** A noun that introduces a work or a name by its title: "the reality show “The Apprentice,”", "the nickname “Lyin' Ted.”". */
+const TITLE_NOUN = /\b(?:nickname|documentary|film|movie|book|novel|memoir|song|album|show|programme|program|series|column|op-ed|essay|commentary|editorial|podcast|musical|episode|motto|titled)[,:]?\s*$/i;
+
+/** Mostly capitalized and short: how titles and names are written, not speech. */
+function isTitleCased(words: string[]): boolean {
+  return words.length <= 8 && words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length / words.length >= 0.6;
+}
+
+/**
+ * A nickname between a given name and a surname: Gov. C.L. “Butch” Otter, Dwayne “The Rock”
+ * Johnson. Only one space on either side, so that a quote opening a sentence after a name
+ * ("… said Kim. “We …”") is never taken for one.
+ */
+function isNickname(text: string, span: Span, words: string[]): boolean {
+  if (words.length > 4 || !isTitleCased(words)) return false;
+  const before = text.slice(Math.max(0, span.start - 30), span.start - 1);
+  return /\p{Lu}[\p{L}'’-]*\s$/u.test(before) && /^.\s\p{Lu}/u.test(text.slice(span.end, span.end + 3));
+}
+
 /** Quotation marks around a name, term or title rather than someone's words. */
 const WHAT_X_CALLED = /\bwhat\s+(?:\S+\s+){1,3}?(?:called|calls|dubbed|labeled|labelled)(?:\s+(?:a|an|the))?\s*$/i;
 
@@ -376,6 +396,9 @@ export function isNotAQuote(text: string, span: Span, attributed: boolean): bool
   // "what he called a “brazen breach”" reports words; "known as “…”" names a thing.
   if (NAMING_CUES.test(before) && !WHAT_X_CALLED.test(before)) return true;
   if (isTitle(text, span, words)) return true;
+  // A work or a name introduced by what it is ("his memoir, “Tough Choices.”"), attributed or not.
+  if (isTitleCased(words) && TITLE_NOUN.test(before)) return true;
+  if (isNickname(text, span, words)) return true;
   if (attributed) return words.length < MIN_ATTRIBUTED_WORDS;
   if (words.length < MIN_UNATTRIBUTED_WORDS) return true;
   const titleCase = words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
@@ -518,6 +541,9 @@ const ROLE_SUBJECT = new RegExp(
   "u",
 );
 
+/** Words that follow a capitalized word without being its verb. */
+const NOT_A_VERB = new Set(["of", "in", "on", "at", "for", "to", "from", "by", "with", "and", "or", "the", "a", "an"]);
+
 /**
  * The last resort for a quote inside a sentence that names no speech verb: the sentence's
  * subject ("Reid has gone after Trump as a “spoiled brat”", "Trump openly admires Putin as
@@ -618,7 +644,11 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
     const attribution = after && after.kind !== "pronoun" ? after : before && before.kind !== "pronoun" ? before : after ?? before ?? inSentence;
     // The last resort, for a quote inside a sentence (not opening its paragraph). It also makes
     // a one-word quote a quote: someone is credited with it, if only as the sentence's subject.
-    const subject = attribution || span.start - 1 === paragraph.start ? null : sentenceSubject(text, span.start, sentenceStart);
+    const subjectFound = attribution || span.start - 1 === paragraph.start ? null : sentenceSubject(text, span.start, sentenceStart);
+    // "Thousands of “phishing” emails": a noun phrase running on is no subject and verb to credit
+    // a lone word to, and a lone word no one said is a term.
+    const loneWord = !/\s/.test(text.slice(span.start, span.end).trim());
+    const subject = subjectFound && !(loneWord && NOT_A_VERB.has(subjectFound.cue!)) ? subjectFound : null;
     if (isNotAQuote(text, span, !!attribution || !!subject)) continue;
     // "Clinton says she appreciated Machado’s courage through what she calls “…”": she is Clinton.
     const subjectOfPronoun = attribution?.kind === "pronoun" && attribution.at.start > sentenceStart ? sentenceSubject(text, attribution.at.start, sentenceStart) : null;
@@ -666,6 +696,9 @@ export function extractQuotes(text: string, paragraphs: Span[], persons: Extract
       cue,
       confidence,
       context: text.slice(paragraph.start, paragraphEnd),
+      // An attribution right after the marks ("” he said", "” said Kim") ends the quoted words;
+      // one further on ("” was how Kim described it") is the sentence running on past them.
+      kind: quoteKind(text, span, sentenceStart, !!after && /^[\s,—–-]*(?:\p{Ll}+\s+)?$/u.test(text.slice(span.end + 1, after.at.start))),
     };
     quotes.push(quote);
     lastQuoteParagraph = span.paragraph;

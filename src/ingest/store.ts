@@ -165,7 +165,7 @@ function derivedRows(x: Extraction, keys: Map<string, string>) {
   }
   const quotes = x.quotes.map((q, position) => ({
     position, text: q.text, speakerText: q.speaker, cue: q.cue, startOffset: q.start, endOffset: q.end, context: q.context,
-    confidence: q.confidence, speakerKey: q.speakerPerson ? (keys.get(q.speakerPerson) ?? null) : null,
+    confidence: q.confidence, kind: q.kind, speakerKey: q.speakerPerson ? (keys.get(q.speakerPerson) ?? null) : null,
   }));
   const comments = x.comments.map((c, position) => ({ position, author: c.author, text: c.text }));
   return {
@@ -205,11 +205,11 @@ async function writeDerivedRows(tx: Tx, articleId: number, rows: ReturnType<type
       INSERT INTO "ArticleVenue" ("articleId", "venueId", "mentionCount", aliases, mentions)
       SELECT ${articleId}, v.id, r."mentionCount", r.aliases, r.mentions FROM venue_rows r JOIN v ON v."normalizedName" = r.key
     ), q AS (
-      INSERT INTO "Quote" ("articleId", position, text, "speakerText", cue, "startOffset", "endOffset", context, confidence, "speakerId", "searchVector")
-      SELECT ${articleId}, r.position, r.text, r."speakerText", r.cue, r."startOffset", r."endOffset", r.context, r.confidence, p.id,
+      INSERT INTO "Quote" ("articleId", position, text, "speakerText", cue, "startOffset", "endOffset", context, confidence, kind, "speakerId", "searchVector")
+      SELECT ${articleId}, r.position, r.text, r."speakerText", r.cue, r."startOffset", r."endOffset", r.context, r.confidence, r.kind::"QuoteKind", p.id,
         to_tsvector('english', r.text)
       FROM jsonb_to_recordset(${rowsParam(rows.quotes)}) AS r(position int, text text, "speakerText" text, cue text,
-        "startOffset" int, "endOffset" int, context text, confidence float8, "speakerKey" text)
+        "startOffset" int, "endOffset" int, context text, confidence float8, kind text, "speakerKey" text)
       LEFT JOIN p ON p."normalizedName" = r."speakerKey"
     ), c AS (
       INSERT INTO "Comment" ("articleId", position, author, text)

@@ -100,7 +100,11 @@ export interface ExtractedQuote {
   cue: string | null;
   confidence: number;
   context: string;
+  /** DIRECT: a speaker's words in marks; PARTIAL: a fragment of them inside the reporter's sentence. */
+  kind: QuoteKind;
 }
+
+export type QuoteKind = "DIRECT" | "PARTIAL";
 
 export interface ExtractedVenue {
   name: string;

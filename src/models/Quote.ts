@@ -1,9 +1,24 @@
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Node } from "./Node.js";
 import type { Article } from "./Article.js";
 import type { Person } from "./Person.js";
 
-@ObjectType({ simpleResolvers: true, implements: Node, description: "A direct quotation in an article." })
+/** The values match the database enum "QuoteKind", so rows need no mapping. */
+export enum QuoteKind {
+  DIRECT = "DIRECT",
+  PARTIAL = "PARTIAL",
+}
+
+registerEnumType(QuoteKind, {
+  name: "QuoteKind",
+  description: "How a quote gives a speaker's words. Terms, titles and nicknames in quotation marks are not quotes and are not stored.",
+  valuesConfig: {
+    DIRECT: { description: "The speaker's words standing as their own sentence: “We will appeal,” she said." },
+    PARTIAL: { description: "A fragment of the speaker's words inside the reporter's sentence: she called the ruling “a dangerous precedent”." },
+  },
+});
+
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A quotation in an article: a speaker's words, whole (DIRECT) or as a fragment (PARTIAL)." })
 export class Quote extends Node {
   dbId!: number;
   articleId!: number;
@@ -33,6 +48,9 @@ export class Quote extends Node {
 
   @Field(() => Float, { description: "How sure the extractor is of the speaker, from 0 to 1." })
   confidence!: number;
+
+  @Field(() => QuoteKind, { description: "Whether the quote gives the speaker's words whole (DIRECT) or as a fragment inside reported speech (PARTIAL)." })
+  kind!: QuoteKind;
 
   @Field(() => Int, { description: "Order of the quote in its article, from 0." })
   position!: number;

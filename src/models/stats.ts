@@ -21,8 +21,14 @@ export class SpeakerCount {
   @Field(() => Person, { description: "The speaker." })
   person!: Person;
 
-  @Field(() => Int, { description: "How many quotes the articles attribute to them." })
+  @Field(() => Int, { description: "How many quotes the articles attribute to them, direct and partial." })
   quoteCount!: number;
+
+  @Field(() => Int, { description: "How many of those quotes are DIRECT." })
+  directQuoteCount!: number;
+
+  @Field(() => Int, { description: "How many of those quotes are PARTIAL." })
+  partialQuoteCount!: number;
 
   @Field(() => Int, { description: "In how many of the articles they are quoted." })
   articleCount!: number;

@@ -56,7 +56,7 @@ export class AnalyticsResolver {
     return withEntities(rows, (ids) => loaders.person.loadMany(ids), (row, person: Person) => ({ ...row, person }));
   }
 
-  @Query(() => [SpeakerCount], { description: "Persons quoted most often in the matching articles." })
+  @Query(() => [SpeakerCount], { description: "Persons quoted most often in the matching articles; direct and partial quotes both count." })
   async topSpeakers(
     @Arg("filter", () => ArticleFilter, { nullable: true, description: "Which articles count, e.g. a date range." }) filter: ArticleFilter | null,
     @Arg("first", () => Int, sizeArg("Query.topSpeakers")) first: number,

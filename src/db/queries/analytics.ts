@@ -44,10 +44,12 @@ export function topVenues(db: SqlReader, filter: ArticleFilterValues, limit: num
     GROUP BY av."venueId" ORDER BY "articleCount" DESC, "mentionCount" DESC, id ASC LIMIT ${limit}`);
 }
 
-/** Persons most often quoted in the matching articles. */
+/** Persons most often quoted in the matching articles: direct and partial quotes both count. */
 export function topSpeakers(db: SqlReader, filter: ArticleFilterValues, limit: number) {
-  return db.query<{ id: number; quoteCount: number; articleCount: number }>(Prisma.sql`
-    SELECT q."speakerId" AS id, count(*)::int AS "quoteCount", count(DISTINCT q."articleId")::int AS "articleCount"
+  return db.query<{ id: number; quoteCount: number; directQuoteCount: number; partialQuoteCount: number; articleCount: number }>(Prisma.sql`
+    SELECT q."speakerId" AS id, count(*)::int AS "quoteCount",
+      (count(*) FILTER (WHERE q.kind = 'DIRECT'))::int AS "directQuoteCount", (count(*) FILTER (WHERE q.kind = 'PARTIAL'))::int AS "partialQuoteCount",
+      count(DISTINCT q."articleId")::int AS "articleCount"
     FROM "Quote" q JOIN "Article" a ON a.id = q."articleId"
     WHERE q."speakerId" IS NOT NULL AND ${matching(filter)}
     GROUP BY q."speakerId" ORDER BY "quoteCount" DESC, "articleCount" DESC, id ASC LIMIT ${limit}`);

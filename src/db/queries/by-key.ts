@@ -15,7 +15,7 @@ export const ARTICLE_COLUMNS = [
 ] as const;
 /** Every quote column but the search vector. */
 export const QUOTE_COLUMNS = [
-  "id", "articleId", "speakerId", "speakerText", "text", "cue", "startOffset", "endOffset", "context", "confidence", "position",
+  "id", "articleId", "speakerId", "speakerText", "text", "cue", "startOffset", "endOffset", "context", "confidence", "position", "kind",
 ] as const;
 
 export type ArticleColumn = (typeof ARTICLE_COLUMNS)[number];

@@ -15,6 +15,7 @@ export interface QuoteFilterValues {
   publishedAfter?: Date | null;
   publishedBefore?: Date | null;
   minConfidence?: number | null;
+  kind?: "DIRECT" | "PARTIAL" | null;
 }
 
 export type QuoteOrderValues = { field: "PUBLISHED_AT" | "RELEVANCE" | "CONFIDENCE"; direction: "ASC" | "DESC" };
@@ -29,6 +30,7 @@ function quoteConditions(f: QuoteFilterValues): Prisma.Sql[] {
   if (f.publishedAfter) where.push(Prisma.sql`a."publishedAt" >= ${f.publishedAfter}`);
   if (f.publishedBefore) where.push(Prisma.sql`a."publishedAt" < ${f.publishedBefore}`);
   if (f.minConfidence != null) where.push(Prisma.sql`q.confidence >= ${f.minConfidence}`);
+  if (f.kind != null) where.push(Prisma.sql`q.kind = ${f.kind}::"QuoteKind"`);
   return where;
 }
 

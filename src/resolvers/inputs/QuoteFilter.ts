@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import type { QuoteFilterValues } from "../../db/queries/quotes.js";
+import { QuoteKind } from "../../models/Quote.js";
 import { dbIdOf } from "../args.js";
 
 @InputType({ description: "Narrows a list of quotes; every field given must hold." })
@@ -25,6 +26,9 @@ export class QuoteFilter {
 
   @Field(() => DateTimeResolver, { nullable: true, description: "In articles published before this time." })
   publishedBefore?: Date | null;
+
+  @Field(() => QuoteKind, { nullable: true, description: "Only quotes of this kind: DIRECT or PARTIAL (both when absent)." })
+  kind?: QuoteKind | null;
 
   @Field(() => Float, { nullable: true, description: "With a speaker confidence of at least this (0 to 1)." })
   minConfidence?: number | null;
