@@ -1,0 +1,84 @@
+// npm run bench:start -- [--runs 3]
+// How fast the compiled server starts on the embedded database, and how much memory it then
+// holds: the time to the first 200 from /health on a new folder (migrations and the sample
+// articles included) and on a restart, and the server's RSS once idle with the sample data.
+// Each run uses a fresh folder; the figures are printed per run and as medians.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Command } from "commander";
+
+const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SERVER = path.join(PROJECT, "dist/src/main.js");
+/** How long the server sits idle before its memory is read. */
+const IDLE_MS = 3_000;
+
+interface Start {
+  child: ChildProcess;
+  seconds: number;
+}
+
+async function startServer(dataDir: string, port: number): Promise<Start> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [SERVER], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `pglite:${dataDir}`, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`the server exited (${code}) before /health answered`))));
+  const healthy = (async () => {
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${port}/health`).then((res) => res.ok, () => false);
+      if (ok) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  await Promise.race([healthy, exited]);
+  return { child, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The process's resident memory in MB, from /proc. */
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+new Command("bench:start")
+  .option("--runs <n>", "fresh folders to start on", "3")
+  .option("--port <n>", "port for the server", "4190")
+  .action(async (o: { runs: string; port: string }) => {
+    if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
+    const rows: { first: number; restart: number; rss: number }[] = [];
+    for (let run = 1; run <= Number(o.runs); run++) {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "newsgraph-bench-start-"));
+      try {
+        const first = await startServer(dataDir, Number(o.port));
+        await stopServer(first.child);
+        const restart = await startServer(dataDir, Number(o.port));
+        await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+        const rss = rssMb(restart.child.pid!);
+        await stopServer(restart.child);
+        rows.push({ first: first.seconds, restart: restart.seconds, rss });
+        console.log(`run ${run}: /health after ${first.seconds.toFixed(1)} s on a new folder, ${restart.seconds.toFixed(1)} s on a restart; idle RSS ${rss.toFixed(0)} MB`);
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+    console.log(
+      `median of ${rows.length}: first start ${median(rows.map((r) => r.first)).toFixed(1)} s, restart ${median(rows.map((r) => r.restart)).toFixed(1)} s, idle RSS ${median(rows.map((r) => r.rss)).toFixed(0)} MB`,
+    );
+  })
+  .parseAsync()
+  .catch((error: Error) => {
+    console.error(`bench:start: ${error.message}`);
+    process.exit(1);
+  });
