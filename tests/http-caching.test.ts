@@ -7,10 +7,10 @@ import { readSettings } from "../src/config.js";
 import { openRedisCache, type RedisCache } from "../src/server/redis-cache.js";
 import { lisbonVariants } from "./helpers/articles.js";
 import { databaseKinds, useFreshDatabase } from "./helpers/databases.js";
+import { REDIS_URL, redisReachable } from "./helpers/redis.js";
 import { startTestServer, type TestServer } from "./helpers/server.js";
 
 const API_KEY = "caching-test-key-0123456789";
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /** A GET request as a CDN would see it: everything in the URL. */
 async function get(server: TestServer, params: { query?: string; variables?: object; extensions?: object }, headers: Record<string, string> = {}) {
@@ -89,18 +89,6 @@ describe("the CACHE_MAX_AGE_SECONDS setting", () => {
   });
 });
 
-async function redisReachable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on("error", () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
 const hasRedis = await redisReachable();
 if (!hasRedis) console.warn(`[newsgraph tests] no Redis at ${REDIS_URL}: the persisted-query suite is skipped (set TEST_REDIS_URL)`);
 

@@ -2,29 +2,16 @@
 // ingested through another, because subscription events travel through Redis.
 import { randomUUID } from "node:crypto";
 import { createClient } from "graphql-ws";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { inProcessEvents, redisEvents, type Events } from "../src/events.js";
 import { sampleText } from "./helpers/articles.js";
 import { databaseKinds, useFreshDatabase } from "./helpers/databases.js";
+import { REDIS_URL, redisReachable } from "./helpers/redis.js";
 import { startTestServer, type TestServer } from "./helpers/server.js";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const API_KEY = "scale-out-key-0123456789";
 
-async function redisReachable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on("error", () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
 const hasRedis = await redisReachable();
 if (!hasRedis) console.warn(`[newsgraph tests] no Redis at ${REDIS_URL}: the scale-out suite is skipped (set TEST_REDIS_URL)`);
 
