@@ -83,8 +83,14 @@ describe("the tagger's word on the rules' persons", () => {
     expect(reconcile([rulePerson("Riverside Arena Trust")], [span("Riverside Arena Trust", "PERSON", 0.2)])).toEqual(["Riverside Arena Trust"]);
   });
 
-  it("adds a person the rules missed when the tagger is sure enough", () => {
-    expect(reconcile([], [span("Tomasz Wierzbicki", "PERSON", 0.8)])).toEqual(["Tomasz Wierzbicki"]);
-    expect(reconcile([], [span("Tomasz Wierzbicki", "PERSON", 0.2)])).toEqual([]);
+  it("adds a person the rules missed when the tagger is sure enough: less sure for a full name than a single word", () => {
+    const cases: [string, number, string[]][] = [
+      ["Tomasz Wierzbicki", 0.8, ["Tomasz Wierzbicki"]],
+      ["Tomasz Wierzbicki", 0.2, ["Tomasz Wierzbicki"]],
+      ["Tomasz Wierzbicki", 0.05, []],
+      ["Wierzbicki", 0.8, ["Wierzbicki"]],
+      ["Wierzbicki", 0.3, []],
+    ];
+    for (const [surface, score, expected] of cases) expect(reconcile([], [span(surface, "PERSON", score)]), `${surface} ${score}`).toEqual(expected);
   });
 });

@@ -10,8 +10,13 @@ import type { ExtractedPerson, SectionName, Span } from "./types.js";
 
 /** How sure the tagger must be that a name is an organisation or place to overrule the rules. */
 const VETO_SCORE = 0.6;
-/** How sure the tagger must be that a name is a person to add one the rules missed. */
+/**
+ * How sure the tagger must be that a name is a person to add one the rules missed. A
+ * name of two words or more that the tagger reads as a person is one far more often than
+ * a single word is, even when its score is low (docs/extraction.md gives the figures).
+ */
 const ADD_SCORE = 0.5;
+const ADD_MULTI = 0.1;
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
@@ -33,7 +38,7 @@ export function reconcilePersons(
     return set;
   };
   const known = (s: Span) => kept.some((p) => p.mentions.some((m) => overlaps(m, s)));
-  const added = spans.filter((s) => s.type === "PERSON" && s.score >= ADD_SCORE && !known(s)).map((s) => withoutTitle(text, s, tokens)).filter((s) => s !== null);
+  const added = spans.filter((s) => s.type === "PERSON" && s.score >= (s.lastToken > s.firstToken ? ADD_MULTI : ADD_SCORE) && !known(s)).map((s) => withoutTitle(text, s, tokens)).filter((s) => s !== null);
   // Full names first, so that a surname alone can join the full name it belongs to.
   added.sort((a, b) => b.tokens.length - a.tokens.length || a.start - b.start);
   for (const s of added) {
