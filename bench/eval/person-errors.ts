@@ -48,7 +48,8 @@ if (which === "gum") {
     const gold = silverPersons(r.silver_entities);
     const { fp, fn } = leftovers(pred, gold, (p, g) => [...formsOf(p)].some((f) => g.has(f)));
     const silverAt = (s: number, e: number) => r.silver_entities!.filter((x) => x.start < e && s < x.end).map((x) => `${x.type}:${x.text}`).join(",");
-    for (const p of fp) out.push(`FP\t${r.id}\t${p.name}\t[${p.aliases.join(" | ")}]\tsilver: ${silverAt(p.mentions[0]!.start, p.mentions[0]!.end) || "-"}\t${JSON.stringify(r.text.slice(Math.max(0, p.mentions[0]!.start - 40), p.mentions[0]!.end + 40))}`);
+    const last = (q: { name: string }) => q.name.split(" ").pop();
+    for (const p of fp) out.push(`FP${pred.some((q) => q !== p && last(q) === last(p)) ? "-dup" : ""}\t${r.id}\t${p.name}\t[${p.aliases.join(" | ")}]\tsilver: ${silverAt(p.mentions[0]!.start, p.mentions[0]!.end) || "-"}\t${JSON.stringify(r.text.slice(Math.max(0, p.mentions[0]!.start - 40), p.mentions[0]!.end + 40))}`);
     for (const g of fn) {
       const form = [...g].sort((a, b) => b.length - a.length)[0]!;
       const hit = r.silver_entities.find((e) => e.type === "PERSON" && formsOf({ name: e.text, aliases: [] }).has(form));

@@ -8,6 +8,7 @@ import { tagEntities } from "./ner/tagger.js";
 import { extractQuotes } from "./quotes.js";
 import { segment } from "./segment.js";
 import { sourceFromText, sourceFromUrl } from "./source.js";
+import { mergePersonForms } from "./person-merge.js";
 import { reconcilePersons } from "./tagged-persons.js";
 import { tokenize, type Token } from "./tokens.js";
 import type { ExtractedPerson, Extraction, RawDocument, SectionName, Span } from "./types.js";
@@ -40,7 +41,7 @@ export function extract(doc: RawDocument): Extraction {
   const articleTokens = namedSections.flatMap((s) => s.tokens);
   const sectionAt = (span: Span): SectionName => namedSections.find((s) => s.span.start <= span.start && span.end <= s.span.end)?.section ?? "body";
   const paragraphAt = (span: Span): Span => seg.paragraphs.find((p) => p.start <= span.start && span.end <= p.end) ?? span;
-  const persons = reconcilePersons(text, extractPersons(text, sections, seg.paragraphs, inVenue), tagEntities(text, articleTokens), articleTokens, sectionAt, paragraphAt);
+  const persons = mergePersonForms(reconcilePersons(text, extractPersons(text, sections, seg.paragraphs, inVenue), tagEntities(text, articleTokens), articleTokens, sectionAt, paragraphAt));
   addPhotographer(seg.photoCredit, persons);
   addMentionsOutsideBody(text, sections, persons);
   const quotes = extractQuotes(text, seg.paragraphs, persons);
