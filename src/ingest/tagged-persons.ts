@@ -8,8 +8,6 @@ import { normalizeName } from "./normalize.js";
 import type { Token } from "./tokens.js";
 import type { ExtractedPerson, SectionName, Span } from "./types.js";
 
-/** How sure the tagger must be that a name is an organisation or place to overrule the rules. */
-const VETO_SCORE = 0.6;
 /**
  * How sure the tagger must be that a name is a person to add one the rules missed. A
  * name of two words or more that the tagger reads as a person is one far more often than
@@ -64,21 +62,15 @@ export function reconcilePersons(
 }
 
 /**
- * A person the tagger never reads as a person, and whose mentions it mostly reads as no
- * name or, sure of itself, as an organisation or place.
+ * A person the tagger never reads as a person, and whose mentions it mostly reads as an
+ * organisation, a place or no name at all. The tagger's doubt about the other kinds does
+ * not save the person: a rule-found name it reads as no person anywhere seldom is one.
  */
 function vetoed(p: ExtractedPerson, spans: EntitySpan[]): boolean {
   const body = p.mentions.filter((m) => m.section === "body" || m.section === "title");
   if (!body.length) return false;
-  let other = 0;
-  for (const m of body) {
-    const tagged = spans.filter((s) => overlaps(s, m));
-    if (tagged.some((s) => s.type === "PERSON")) return false;
-    // A capitalised phrase the tagger reads as no name at all ("Reactive Oxygen Species",
-    // "Probably") counts against the person as much as an organisation does.
-    if (!tagged.length || tagged.some((s) => s.score >= VETO_SCORE)) other++;
-  }
-  return other * 2 > body.length;
+  for (const m of body) if (spans.some((s) => s.type === "PERSON" && overlaps(s, m))) return false;
+  return true;
 }
 
 /**
