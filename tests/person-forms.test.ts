@@ -15,6 +15,7 @@ describe("titles inside names", () => {
     ["Retired Lt. Gen. Tomas Berg", { name: "Tomas Berg", title: "Retired Lt. Gen." }],
     ["Libertarian Gary Holm", { name: "Gary Holm", title: "Libertarian" }],
     ["Mr. Kowalczyk", { name: "Kowalczyk", title: "Mr." }],
+    ["Administrator Bolderby", { name: "Bolderby", title: "Administrator" }],
     ["Ana Maria Ruiz", null],
     ["Martin Luther Kingsley", null],
     ["Sen. J.", null],
@@ -30,6 +31,9 @@ describe("the forms of one person in an article are one Person", () => {
     [["John G. Fairweather", "G. Fairweather"], [["John G. Fairweather", "G. Fairweather"]]],
     [["Mr. Kowalczyk", "Adam Kowalczyk"], [["Adam Kowalczyk", "Kowalczyk"]]],
     [["Priya Natarajan", "Priya"], [["Priya Natarajan", "Priya"]]],
+    // A caption's credit word run into the name.
+    [["Tariq Hamdan Image", "Tariq Hamdan"], [["Tariq Hamdan"]]],
+    [["Administrator Bolderby", "Charles Bolderby"], [["Charles Bolderby", "Bolderby"]]],
     // Two persons share the surname: the surname alone names neither.
     [["Bill Harlow", "Hilda Harlow", "Harlow"], [["Bill Harlow"], ["Hilda Harlow"], ["Harlow"]]],
     // Different middle initials: two persons.

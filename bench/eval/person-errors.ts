@@ -37,7 +37,8 @@ if (which === "gum") {
     const pred = x.persons.filter((p) => p.mentions.some((m) => m.section === "body" || m.section === "title"))
       .filter((p) => individuals.some((g) => fitsPerson(formsOf(p), g)) || !others.some((g) => fitsPerson(formsOf(p), g)));
     const { fp, fn } = leftovers(pred, individuals, (p, g) => fitsPerson(formsOf(p), g));
-    for (const p of fp) out.push(`FP\t${r.id}\t${p.name}\t[${p.aliases.join(" | ")}]\troles: ${p.roles.join("; ")}\t${JSON.stringify(r.text.slice(Math.max(0, p.mentions[0]!.start - 40), p.mentions[0]!.end + 40))}`);
+    const last = (q: { name: string }) => q.name.split(" ").pop();
+    for (const p of fp) out.push(`FP${pred.some((q) => q !== p && last(q) === last(p)) ? "-dup" : ""}\t${r.id}\t${p.name}\t[${p.aliases.join(" | ")}]\troles: ${p.roles.join("; ")}\t${JSON.stringify(r.text.slice(Math.max(0, p.mentions[0]!.start - 40), p.mentions[0]!.end + 40))}`);
     for (const g of fn) out.push(`FN\t${r.id}\t${[...g.forms].join(" | ")}`);
   }
 } else {

@@ -15,11 +15,14 @@ const INNER_TITLES = new Set(
   `President Vice-President Minister Secretary Senator Sen. Sens. Representative Rep. Reps. Congressman Congresswoman Governor
   Gov. Mayor Ambassador Chairman Chairwoman Speaker Commissioner Judge Justice Attorney Gen. Lt. Col. Capt. Sgt. Adm. Cmdr. Maj.
   Dr. Mr. Mrs. Ms. Prof. Rev. Del. Atty. Supt. Insp. Det. Chancellor Premier Sheikh Spokesman Spokeswoman Spokesperson
+  Administrator Director Superintendent Coach Detective Inspector Sheriff Professor Pastor Bishop Cardinal Rabbi Imam
   Mr Mrs Ms Dr Sen Gov Rep Gen Lt Col Prof Rev Del`.split(/\s+/),
 );
 
 /** Party and political labels before a name: "Libertarian Gary Johnson", "Democrat Hillary Clinton". */
 const LABELS = new Set(`Democrat Democratic Republican Libertarian Independent Conservative Liberal Labour Socialist GOP Green Tory`.split(/\s+/));
+
+const CREDIT_AFTER = /\s+(Image|Photo|Photograph|Picture|Video|Credit|Courtesy|File)$/;
 
 const INITIAL = /^\p{Lu}\.?$/u;
 const SUFFIX = /^(Jr\.?|Sr\.?|II|III|IV)$/;
@@ -92,6 +95,13 @@ function preferredName(a: ExtractedPerson, b: ExtractedPerson): string {
  */
 export function mergePersonForms(persons: ExtractedPerson[]): ExtractedPerson[] {
   for (const p of persons) {
+    // "Ahmed Mohamed Image": a caption's credit word run into the name before it.
+    const credit = CREDIT_AFTER.exec(p.name);
+    if (credit && credit.index > 0 && p.name.slice(0, credit.index).includes(" ")) {
+      const name = p.name.slice(0, credit.index);
+      p.aliases = [...new Set([name, ...p.aliases.filter((a) => a !== p.name)])];
+      p.name = name;
+    }
     const split = splitInnerTitle(p.name);
     if (!split) continue;
     if (!p.aliases.includes(split.name)) p.aliases.push(split.name);

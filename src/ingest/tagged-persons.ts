@@ -81,7 +81,7 @@ function vetoed(p: ExtractedPerson, spans: EntitySpan[]): boolean {
 function withoutLeadingTitle(p: ExtractedPerson, spans: EntitySpan[]): void {
   for (const m of p.mentions) {
     if (m.section !== "body" && m.section !== "title") continue;
-    const inner = spans.find((s) => s.type === "PERSON" && s.score >= ADD_SCORE && s.end === m.end && s.start > m.start);
+    const inner = spans.find((s) => s.type === "PERSON" && s.score >= (s.lastToken > s.firstToken ? ADD_MULTI : ADD_SCORE) && s.end === m.end && s.start > m.start);
     if (!inner) continue;
     const mentionText = p.aliases.find((a) => a.length === m.end - m.start && a.endsWith(" " + a.slice(inner.start - m.start))) ?? null;
     if (!mentionText) continue;
