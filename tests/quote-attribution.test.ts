@@ -296,3 +296,14 @@ describe("persons", () => {
       .toEqual(["Novak"]);
   });
 });
+
+describe("more ways to say who spoke", () => {
+  const cases: [string, [string, string | null, string | null][]][] = [
+    ["“This is fantastic!” beamed Maria Lopez of Malmo, who came early.", [["This is fantastic!", "Maria Lopez", "Maria Lopez"]]],
+    ["“Go back to your seat,” Wanda Okafor barked at the heckler.", [["Go back to", "Wanda Okafor", "Wanda Okafor"]]],
+    ["“She keeps her friends for life,” Piotr Nowak has said of his sister.", [["She keeps her", "Piotr Nowak", "Piotr Nowak"]]],
+    ["Continued Maria Lopez, the union's leader: “We will not sign this.”", [["We will not", "Maria Lopez", "Maria Lopez"]]],
+    ["Explained Ruth Adeyemi: “The bridge was never safe.”", [["The bridge was", "Ruth Adeyemi", "Ruth Adeyemi"]]],
+  ];
+  it.each(cases)("%s", (sentence, expected) => expect(quotesOf(sentence)).toEqual(expected));
+});

@@ -42,6 +42,9 @@ export const SPEECH_VERBS = set(`
   describes labeled labelled dubbed branded accused accuses blasted slammed praised promised predicted
   demanded demands wondered wonders pleaded pleads asking sings sang scolded exhorted criticized criticised criticizes mocked
   denounced denouncing chastised referenced cited
+  beamed barked gushed snapped retorted sighed exclaimed proclaimed asserted asserts contended contends maintained maintains
+  alleged alleges reiterated reiterates repeated elaborated interjected opined bragged brags fumed thundered marveled marvelled
+  bemoaned griped texted emailed whispered explaining recalling adding
 `);
 
 /** Participles that carry the sentence subject's speech to a quote later in it: "…, saying “…”". */

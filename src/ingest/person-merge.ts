@@ -2,7 +2,7 @@
 // forms one by one ("Loretta E. Lynch", "Loretta Lynch", "Lynch", "Mr. Bush" and "George
 // W. Bush"); here the forms of one person become one Person, and a title the earlier
 // stages left inside a name ("Indiana Gov. Mike Pence") goes to the roles.
-import { GIVEN_NAMES } from "./lexicon.js";
+import { GIVEN_NAMES, SPEECH_VERBS } from "./lexicon.js";
 import { normalizeName } from "./normalize.js";
 import type { ExtractedPerson } from "./types.js";
 
@@ -72,6 +72,12 @@ const middleInitials = (name: string) => name.split(/\s+/).slice(1, -1).filter((
 
 const HONORIFICS = /^(Mr|Mrs|Ms|Miss|Mx)\.?$/;
 
+/** The person goes by `name` now; the old name is no alias (it held words that are no name). */
+function rename(p: ExtractedPerson, name: string): void {
+  p.aliases = [...new Set([name, ...p.aliases.filter((a) => a !== p.name)])];
+  p.name = name;
+}
+
 function absorb(into: ExtractedPerson, from: ExtractedPerson): void {
   for (const a of [from.name, ...from.aliases]) if (!into.aliases.includes(a)) into.aliases.push(a);
   for (const r of from.roles) if (!into.roles.includes(r)) into.roles.push(r);
@@ -97,11 +103,10 @@ export function mergePersonForms(persons: ExtractedPerson[]): ExtractedPerson[] 
   for (const p of persons) {
     // "Ahmed Mohamed Image": a caption's credit word run into the name before it.
     const credit = CREDIT_AFTER.exec(p.name);
-    if (credit && credit.index > 0 && p.name.slice(0, credit.index).includes(" ")) {
-      const name = p.name.slice(0, credit.index);
-      p.aliases = [...new Set([name, ...p.aliases.filter((a) => a !== p.name)])];
-      p.name = name;
-    }
+    if (credit && credit.index > 0 && p.name.slice(0, credit.index).includes(" ")) rename(p, p.name.slice(0, credit.index));
+    // "Continued Piotr Nowak:": a speech verb opening the sentence, run into the name after it.
+    const verb = /^(\p{Lu}\p{Ll}+(?:ed|s))\s+(?=\p{Lu})/u.exec(p.name);
+    if (verb && SPEECH_VERBS.has(verb[1]!.toLowerCase())) rename(p, p.name.slice(verb[0].length));
     const split = splitInnerTitle(p.name);
     if (!split) continue;
     if (!p.aliases.includes(split.name)) p.aliases.push(split.name);

@@ -63,7 +63,8 @@ export function nameCandidates(text: string, section: TokenizedSection, blocked:
   const candidates: NameCandidate[] = [];
   for (const run of capitalizedRuns(text, section.tokens, blocked)) {
     let i = 0;
-    while (i < run.length && (SENTENCE_STARTERS.has(run[i]!.text) || MONTHS_AND_DAYS.has(run[i]!.text))) i++;
+    // "Continued Piotr Nowak:", "Added Ruiz": a speech verb opening the sentence is no part of the name.
+    while (i < run.length && (SENTENCE_STARTERS.has(run[i]!.text) || MONTHS_AND_DAYS.has(run[i]!.text) || (/(?:ed|s)$/.test(run[i]!.text) && SPEECH_VERBS.has(run[i]!.text.toLowerCase())))) i++;
     const titleStart = i;
     // "House Speaker Paul Ryan", "Senate Minority Leader Harry Reid": an institution before a
     // title belongs to the title.

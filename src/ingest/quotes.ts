@@ -118,7 +118,7 @@ const OBJECT = String.raw`(?:\s+(?:${NAME}|reporters|journalists|the audience|th
 const APPOSITION = String.raw`(?:(?:,(?:[^,.“”"]|(?<=\s\p{Lu})\.){1,150}){1,3},)?`;
 /** A party and state label after a name: "(R-Ohio)", ", R-Wis.,". */
 const PARTY_LABEL = String.raw`(?:\s*\([^()]{1,30}\)|,\s*[DRI]-[\p{L}.]{2,12},?(?=\s))?`;
-const AFTER_SPEAKER_VERB = new RegExp(String.raw`^[\s,—–-]*${SPEAKER}${PARTY_LABEL}${APPOSITION}\s+${ADVERB}${SPEECH_VERB}${OBJECT}`, "u");
+const AFTER_SPEAKER_VERB = new RegExp(String.raw`^[\s,—–-]*${SPEAKER}${PARTY_LABEL}${APPOSITION}\s+(?:has\s+|had\s+)?${ADVERB}${SPEECH_VERB}${OBJECT}`, "u");
 /**
  * "…,” White House press secretary Josh Earnest said" and "…,” Rep. Gwen Moore (D-Wis.) said";
  * not a clause of its own ("…,” when Clinton blasted him").
@@ -135,7 +135,7 @@ const AFTER_VERB_ROLE_NAME = new RegExp(String.raw`^[\s,—–-]*${VERB}\s+(?:(?
 // "said the Rev. Peter Wherry": an article before a title and name.
 const AFTER_VERB_SPEAKER = new RegExp(String.raw`^[\s,—–-]*${VERB}\s+(?:the\s+(?=\p{Lu}))?(${NAME}|${DESCRIPTOR})`, "u");
 const BEFORE_SPEAKER_VERB = new RegExp(String.raw`${SPEAKER}${APPOSITION}\s+${ADVERB}${SPEECH_VERB}${OBJECT}(?:\s+that)?[\s,:]*$`, "u");
-const VERB_SPEAKER_BEFORE = new RegExp(String.raw`(?:^|[,;]\s+)([Ss]aid|[Aa]dded|[Ww]rote|[Aa]sked)\s+(${NAME}|${DESCRIPTOR})\s*[:,]\s*$`, "u");
+const VERB_SPEAKER_BEFORE = new RegExp(String.raw`(?:^|[,;]\s+)([Ss]aid|[Aa]dded|[Ww]rote|[Aa]sked|[Cc]ontinued|[Ee]xplained|[Rr]eplied|[Rr]ecalled|[Dd]eclared|[Nn]oted|[Tt]weeted|[Rr]esponded)\s+(${NAME}|${DESCRIPTOR})(?:,[^,“”":]{1,150})?\s*[:,]\s*$`, "u");
 /** "as The New Yorker put it in an exposé, “…”" and "…,” as a Homeland Security memo put it." */
 const AS_PUT_IT_BEFORE = new RegExp(String.raw`\bas\s+(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|it)\s+(?:once\s+)?put it\b[^.!?“”"]{0,60}$`, "u");
 const AS_PUT_IT_AFTER = new RegExp(String.raw`^[\s,]*as\s+(${DESCRIPTOR}|${NAME}|[Hh]e|[Ss]he|[Tt]hey|it)\s+(?:once\s+)?put it\b`, "u");
