@@ -1,7 +1,9 @@
 // Persons and organisations against PolNeAR's silver entities (CoreNLP's PERSON and
 // ORGANIZATION spans), per article, one-to-one.
 //
-// Silver persons: an article's PERSON surface forms, grouped into one person each. A form
+// Silver persons: an article's PERSON surface forms, without a leading honorific ("Mr.
+// Trump" is Trump: CoreNLP puts the honorific inside some spans and not others), grouped
+// into one person each. A form
 // of two or more words joins a group that has a form with the same first and last word
 // ("Donald J. Trump" and "Donald Trump"); a one-word form joins the one group that has it
 // as a word ("Trump"), stands alone when no group has it, and is left out when several do
@@ -18,8 +20,11 @@ import { matchScore, type Score } from "./score.js";
 
 export interface SilverEntity { type: string; start: number; end: number; text: string }
 
+/** "mr trump" -> "trump": CoreNLP keeps an honorific in some spans; it names no other person. */
+const withoutHonorific = (form: string) => form.replace(/^(?:mr|mrs|ms|miss|dr) (?=\S)/, "");
+
 export function silverPersons(entities: SilverEntity[]): Set<string>[] {
-  const forms = [...new Set(entities.filter((e) => e.type === "PERSON").map((e) => nameKey(e.text)).filter(Boolean))];
+  const forms = [...new Set(entities.filter((e) => e.type === "PERSON").map((e) => withoutHonorific(nameKey(e.text))).filter(Boolean))];
   const groups: Set<string>[] = [];
   const multi = forms.filter((f) => f.includes(" ")).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   for (const form of multi) {

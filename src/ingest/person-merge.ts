@@ -62,9 +62,7 @@ function sameIdentity(a: string[], b: string[], initialsA: string, initialsB: st
 }
 
 /** "John G. Fairweather" ends with "G. Fairweather": the shorter form, initial and all, is the longer's end. */
-function endsWith(long: string, short: string): boolean {
-  const l = normalizeName(long).split(" ");
-  const s = normalizeName(short).split(" ");
+function endsWith(l: string[], s: string[]): boolean {
   return s.length <= l.length && s.every((w, k) => l[l.length - s.length + k] === w) && (s.length === l.length || s[0]!.length === 1);
 }
 
@@ -86,12 +84,12 @@ function absorb(into: ExtractedPerson, from: ExtractedPerson): void {
 }
 
 /** The better canonical name of two: more words that identify, then no middle initials, then the earlier. */
-function preferredName(a: ExtractedPerson, b: ExtractedPerson): string {
-  const ia = identity(a.name).length;
-  const ib = identity(b.name).length;
-  if (ia !== ib) return ia > ib ? a.name : b.name;
+function preferredName(a: string, b: string, of: (name: string) => { id: string[] }): string {
+  const ia = of(a).id.length;
+  const ib = of(b).id.length;
+  if (ia !== ib) return ia > ib ? a : b;
   const initials = (n: string) => n.split(/\s+/).filter((w) => INITIAL.test(w)).length;
-  return initials(b.name) < initials(a.name) ? b.name : a.name;
+  return initials(b) < initials(a) ? b : a;
 }
 
 /**
@@ -115,36 +113,40 @@ export function mergePersonForms(persons: ExtractedPerson[]): ExtractedPerson[] 
     // The mentions keep their spans: the title is in the text, the name is what the person goes by.
     p.name = split.name;
   }
+  // What the comparisons need of a name, worked out once per name: normalising is the costly part.
+  const facts = new Map<string, { id: string[]; words: string[]; initials: string }>();
+  const of = (name: string) => {
+    let f = facts.get(name);
+    if (!f) facts.set(name, (f = { id: identity(name), words: normalizeName(name).split(" "), initials: middleInitials(name) }));
+    return f;
+  };
   const merged: ExtractedPerson[] = [];
-  const ids = new Map<ExtractedPerson, string[]>();
   // Full names first, the most words first, so that a shorter form finds its owner.
-  const order = [...persons].sort((a, b) => identity(b.name).length - identity(a.name).length);
+  const order = [...persons].sort((a, b) => of(b.name).id.length - of(a.name).id.length);
   for (const p of order) {
-    const id = identity(p.name);
-    if (id.length >= 2) {
-      const owner = merged.find((q) => sameIdentity(ids.get(q)!, id, middleInitials(q.name), middleInitials(p.name)) || endsWith(q.name, p.name));
+    const f = of(p.name);
+    if (f.id.length >= 2) {
+      const owner = merged.find((q) => {
+        const g = of(q.name);
+        return sameIdentity(g.id, f.id, g.initials, f.initials) || endsWith(g.words, f.words);
+      });
       if (owner) {
-        owner.name = preferredName(owner, p);
-        ids.set(owner, identity(owner.name));
+        owner.name = preferredName(owner.name, p.name, of);
         absorb(owner, p);
         continue;
       }
       merged.push(p);
-      ids.set(p, id);
       continue;
     }
     // One word: the surname, else the given name, of exactly one full name.
-    const word = id[0] ?? normalizeName(p.name);
-    const bySurname = merged.filter((q) => ids.get(q)!.length >= 2 && ids.get(q)!.at(-1) === word);
-    const byGiven = merged.filter((q) => ids.get(q)!.length >= 2 && ids.get(q)![0] === word);
-    const owners = bySurname.length ? bySurname : byGiven;
-    const same = merged.find((q) => ids.get(q)!.length === 1 && ids.get(q)![0] === word);
+    const word = f.id[0] ?? f.words[0]!;
+    const full = merged.filter((q) => of(q.name).id.length >= 2);
+    const bySurname = full.filter((q) => of(q.name).id.at(-1) === word);
+    const owners = bySurname.length ? bySurname : full.filter((q) => of(q.name).id[0] === word);
+    const same = merged.find((q) => of(q.name).id.length <= 1 && (of(q.name).id[0] ?? of(q.name).words[0]) === word);
     if (owners.length === 1) absorb(owners[0]!, p);
     else if (same) absorb(same, p);
-    else {
-      merged.push(p);
-      ids.set(p, [word]);
-    }
+    else merged.push(p);
   }
   // The order the persons came in: their first mention.
   return persons.filter((p) => merged.includes(p));
