@@ -94,3 +94,16 @@ describe("the tagger's word on the rules' persons", () => {
     for (const [surface, score, expected] of cases) expect(reconcile([], [span(surface, "PERSON", score)]), `${surface} ${score}`).toEqual(expected);
   });
 });
+
+describe("a headline's capitals", () => {
+  it("make no person of words the text also writes in lower case", () => {
+    const text = "Port Budget Set at Forty Million Euros. The work will cost forty million euros, Tomasz Wierzbicki said.";
+    const tokens = tokenize(text);
+    const span = (surface: string): EntitySpan => {
+      const start = text.indexOf(surface);
+      return { start, end: start + surface.length, type: "PERSON", score: 0.3, firstToken: tokens.findIndex((t) => t.start === start), lastToken: tokens.findIndex((t) => t.end === start + surface.length) };
+    };
+    const names = reconcilePersons(text, [], [span("Million Euros"), span("Tomasz Wierzbicki")], tokens, () => "body", () => ({ start: 0, end: text.length })).map((p) => p.name);
+    expect(names).toEqual(["Tomasz Wierzbicki"]);
+  });
+});

@@ -40,6 +40,9 @@ export function reconcilePersons(
   // Full names first, so that a surname alone can join the full name it belongs to.
   added.sort((a, b) => b.tokens.length - a.tokens.length || a.start - b.start);
   for (const s of added) {
+    // "Port Budget Set at 40 Million Euros": words the text also writes in lower case
+    // ("40 million euros") are capitalised by a headline, not a name.
+    if (s.tokens.length > 1 && text.includes(s.name.toLowerCase())) continue;
     const section = sectionOf(s);
     const mention = { start: s.start, end: s.end, section };
     const key = normalizeName(s.name);
