@@ -60,7 +60,7 @@ export function namedPersons(entities: GumEntity[]): { individuals: GoldPerson[]
   return { individuals, others };
 }
 
-function fitsPerson(forms: Set<string>, gold: GoldPerson): boolean {
+export function fitsPerson(forms: Set<string>, gold: GoldPerson): boolean {
   for (const f of forms) {
     if (gold.forms.has(f)) return true;
     const t = f.split(" ");
