@@ -13,6 +13,9 @@ export interface PersonGender {
   /** Pronouns resolved to the person: she/her/hers/herself and he/him/his/himself. */
   femalePronouns: number;
   malePronouns: number;
+  /** What a gendered title before the name ("Mrs.", "congressman") and the first name say. */
+  titleGender: Gender;
+  firstNameGender: Gender;
 }
 
 const FEMALE_PRONOUNS = new Set(["she", "her", "hers", "herself"]);
@@ -66,7 +69,7 @@ export function firstNameGender(name: string): Gender {
  * their first name in the lexicon.
  */
 export function decideGender(female: number, male: number, title: Gender | null, firstName: Gender): PersonGender {
-  const counts = { femalePronouns: female, malePronouns: male };
+  const counts = { femalePronouns: female, malePronouns: male, titleGender: title ?? "UNKNOWN", firstNameGender: firstName };
   if (female + male > 0 && (female >= 2 * male || male >= 2 * female) && female !== male) {
     return { gender: female > male ? "FEMALE" : "MALE", evidence: "PRONOUNS", ...counts };
   }

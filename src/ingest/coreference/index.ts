@@ -61,6 +61,7 @@ export function buildCoreference(text: string, persons: ExtractedPerson[], optio
   // What a person's title or first name says of their gender, whatever the pronouns say.
   const titleGender = new Map<ExtractedPerson, Gender | null>();
   const nameGender = new Map<ExtractedPerson, Gender>();
+  const loneNameGender = new Map<ExtractedPerson, Gender>();
   for (const p of persons) {
     let title: Gender | null = null;
     for (const m of p.mentions) {
@@ -71,14 +72,17 @@ export function buildCoreference(text: string, persons: ExtractedPerson[], optio
     titleGender.set(p, title);
     const full = [p.name, ...p.aliases].reduce((a, b) => (b.split(/\s+/).length > a.split(/\s+/).length ? b : a));
     const words = full.split(/\s+/);
-    // A name of one word is read as a first name too ("Melanie"): a surname is rarely in the lexicon.
-    nameGender.set(p, firstNameGender(words[0]!));
+    nameGender.set(p, words.length >= 2 ? firstNameGender(words[0]!) : "UNKNOWN");
+    // A name of one word may be a first name ("Melanie") or a surname the lexicon also
+    // lists ("Clinton", "Warren"): it only leans.
+    if (words.length === 1) loneNameGender.set(p, firstNameGender(words[0]!));
   }
 
   const contributions: Contribution[] = [];
   for (const p of persons) {
     for (const m of p.mentions) {
-      if (!inRegion(m.start)) continue;
+      // The body's mentions: a headline or a caption is no antecedent.
+      if (!inRegion(m.start) || m.section !== "body") continue;
       contributions.push({ person: p, start: m.start, end: m.end, sentence: sentences.sentenceOf(m.start), subject: isSubject(text, m.start, m.end, sentences.sentenceStart(m.start)), pronoun: null, quoted: inQuote(m.start) });
     }
   }
@@ -110,7 +114,10 @@ export function buildCoreference(text: string, persons: ExtractedPerson[], optio
       // "Kim praised him": an object pronoun is not its own clause's subject.
       if (object && sameClause && s.last.subject) continue;
       let score = s.salience;
-      if (!known) score *= 0.8;
+      if (!known) {
+        const leaning = loneNameGender.get(s.person) ?? "UNKNOWN";
+        score *= leaning === "UNKNOWN" ? 0.8 : leaning === gender ? 1 : 0.3;
+      }
       // Within a sentence, the nearer mention: "apologize to Donald Trump for accusing him".
       if (s.last.sentence === sentence) score *= 1 + Math.max(0, 1 - (at.start - s.last.end) / 150) * (reflexive ? 8 : 0.5);
       if (reflexive && s.last.sentence === sentence) score *= 4;
@@ -212,4 +219,15 @@ export function buildCoreference(text: string, persons: ExtractedPerson[], optio
       return g;
     },
   };
+}
+
+const cached = new WeakMap<ExtractedPerson[], { text: string; coreference: Coreference }>();
+
+/** The coreference of a whole text over these persons, built once per persons array. */
+export function coreferenceFor(text: string, persons: ExtractedPerson[], quoteSpans: Span[]): Coreference {
+  const hit = cached.get(persons);
+  if (hit && hit.text === text) return hit.coreference;
+  const coreference = buildCoreference(text, persons, { quoteSpans });
+  cached.set(persons, { text, coreference });
+  return coreference;
 }
