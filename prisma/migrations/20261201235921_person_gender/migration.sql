@@ -17,7 +17,7 @@ ALTER TABLE "Person" ADD COLUMN     "femaleFirstNameArticles" INTEGER NOT NULL D
 ADD COLUMN     "femalePronouns" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "femaleTitleArticles" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "gender" "Gender" NOT NULL DEFAULT 'UNKNOWN',
-ADD COLUMN     "genderEvidence" "GenderEvidence" NOT NULL DEFAULT 'NONE',
+ADD COLUMN     "genderBasis" "GenderEvidence" NOT NULL DEFAULT 'NONE',
 ADD COLUMN     "maleFirstNameArticles" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "malePronouns" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "maleTitleArticles" INTEGER NOT NULL DEFAULT 0;
@@ -75,7 +75,7 @@ END $$;
 CREATE FUNCTION "Person_set_gender"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   NEW.gender := "person_gender"(NEW."femalePronouns", NEW."malePronouns", NEW."femaleTitleArticles", NEW."maleTitleArticles", NEW."femaleFirstNameArticles", NEW."maleFirstNameArticles");
-  NEW."genderEvidence" := "person_gender_evidence"(NEW."femalePronouns", NEW."malePronouns", NEW."femaleTitleArticles", NEW."maleTitleArticles", NEW."femaleFirstNameArticles", NEW."maleFirstNameArticles");
+  NEW."genderBasis" := "person_gender_evidence"(NEW."femalePronouns", NEW."malePronouns", NEW."femaleTitleArticles", NEW."maleTitleArticles", NEW."femaleFirstNameArticles", NEW."maleFirstNameArticles");
   RETURN NEW;
 END $$;
 
