@@ -5,6 +5,7 @@
 // gender (titles, pronouns already resolved to them, their first name: ./gender.ts) and by
 // the clause ("Kim praised him": him is not Kim). "They" is left alone: in news it is
 // nearly always a group.
+import { ROLE_NOUNS, TITLE_WORDS } from "../lexicon.js";
 import type { ExtractedPerson, Span } from "../types.js";
 import { decideGender, firstNameGender, pronounGender, wordGender, type Gender, type PersonGender } from "./gender.js";
 import { insertSorted, standings, type Contribution, type Standing } from "./salience.js";
@@ -71,7 +72,9 @@ export function buildCoreference(text: string, persons: ExtractedPerson[], optio
     for (const role of p.roles) for (const w of role.split(/\s+/)) title ??= wordGender(w);
     titleGender.set(p, title);
     const full = [p.name, ...p.aliases].reduce((a, b) => (b.split(/\s+/).length > a.split(/\s+/).length ? b : a));
+    // A title or role left before the name ("Engineer Tom Hale", "Dr. Ana Ruiz") is no first name.
     const words = full.split(/\s+/);
+    while (words.length > 1 && (TITLE_WORDS.has(words[0]!) || ROLE_NOUNS.has(words[0]!.toLowerCase()))) words.shift();
     nameGender.set(p, words.length >= 2 ? firstNameGender(words[0]!) : "UNKNOWN");
     // A name of one word may be a first name ("Melanie") or a surname the lexicon also
     // lists ("Clinton", "Warren"): it only leans.
