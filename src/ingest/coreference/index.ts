@@ -50,6 +50,7 @@ export interface CoreferenceOptions {
 const PRONOUN = /\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b/g;
 /** How much a mention inside quoted words counts for a pronoun outside them. */
 const QUOTED_WEIGHT = 0.3;
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
 const TITLE_BEFORE = /\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$/;
 
 export function buildCoreference(text: string, persons: ExtractedPerson[], options: CoreferenceOptions = {}): Coreference {
@@ -91,13 +92,23 @@ export function buildCoreference(text: string, persons: ExtractedPerson[], optio
   }
   contributions.sort((a, b) => a.start - b.start);
 
-  /** The gender a candidate is known to have at this point, or null. */
+  /**
+   * The gender a candidate is known to have at this point, or null: a title, or the
+   * pronouns resolved to them so far (two to one or more). A first name only leans
+   * (`nameLeaning`): the lexicon is sometimes wrong for a person, and pronouns can say so.
+   */
   const knownGender = (s: Standing): Gender | null => {
     const title = titleGender.get(s.person);
     if (title) return title;
     if (s.female + s.male >= 2 && (s.female >= 2 * s.male || s.male >= 2 * s.female)) return s.female > s.male ? "FEMALE" : "MALE";
-    const name = nameGender.get(s.person)!;
-    return name === "UNKNOWN" ? null : name;
+    return null;
+  };
+  /** How much a first name weighs for or against a pronoun's gender. */
+  const nameLeaning = (p: ExtractedPerson, gender: Gender): number => {
+    const full = nameGender.get(p) ?? "UNKNOWN";
+    if (full !== "UNKNOWN") return full === gender ? 1 : 0;
+    const lone = loneNameGender.get(p) ?? "UNKNOWN";
+    return lone === "UNKNOWN" ? 0.8 : lone === gender ? 1 : 0.3;
   };
 
   function rankPronoun(word: string, at: Span, hints: ResolveHints = {}): ExtractedPerson | null {
@@ -110,6 +121,8 @@ export function buildCoreference(text: string, persons: ExtractedPerson[], optio
     const subjectPronoun = lower === "he" || lower === "she";
     let best: ExtractedPerson | null = null;
     let bestScore = 0;
+    /** Near persons whose first name says otherwise: "Kim" may be a man the lexicon calls a woman. */
+    const againstName: ExtractedPerson[] = [];
     for (const s of standings(contributions, at.start, sentence, inQuote(at.start) ? 1 : QUOTED_WEIGHT).values()) {
       const known = knownGender(s);
       if (known && known !== gender) continue;
@@ -117,9 +130,10 @@ export function buildCoreference(text: string, persons: ExtractedPerson[], optio
       // "Kim praised him": an object pronoun is not its own clause's subject.
       if (object && sameClause && s.last.subject) continue;
       let score = s.salience;
-      if (!known) {
-        const leaning = loneNameGender.get(s.person) ?? "UNKNOWN";
-        score *= leaning === "UNKNOWN" ? 0.8 : leaning === gender ? 1 : 0.3;
+      if (!known) score *= nameLeaning(s.person, gender);
+      if (score === 0) {
+        if (sentence - s.last.sentence <= 1) againstName.push(s.person);
+        continue;
       }
       // Within a sentence, the nearer mention: "apologize to Donald Trump for accusing him".
       if (s.last.sentence === sentence) score *= 1 + Math.max(0, 1 - (at.start - s.last.end) / 150) * (reflexive ? 8 : 0.5);
@@ -132,17 +146,18 @@ export function buildCoreference(text: string, persons: ExtractedPerson[], optio
         bestScore = score;
       }
     }
-    return best;
+    // No one else near: the pronoun is theirs, and says more than the lexicon.
+    return best ?? (againstName.length === 1 ? againstName[0]! : null);
   }
 
   function rankDescription(d: Pick<Description, "head" | "modifiers">, at: Span, hints: ResolveHints = {}): ExtractedPerson | null {
     const sentence = sentences.sentenceOf(at.start);
     const around = standings(contributions, at.start, sentence, inQuote(at.start) ? 1 : QUOTED_WEIGHT);
-    const head = new RegExp(`\\b${d.head.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")}\\b`, "i");
+    const head = new RegExp(`\\b${escape(d.head)}\\b`, "i");
     const described = persons.filter((p) => p.roles.some((r) => head.test(r)));
     if (described.length) {
       // Of those whose roles fit, the one whose roles hold the most modifiers too, then the most salient.
-      const fit = (p: ExtractedPerson) => Math.max(...p.roles.map((r) => d.modifiers.filter((m) => new RegExp(`\\b${m}\\b`, "i").test(r)).length));
+      const fit = (p: ExtractedPerson) => Math.max(...p.roles.map((r) => d.modifiers.filter((m) => new RegExp(`\\b${escape(m)}\\b`, "i").test(r)).length));
       return described.reduce((a, b) => (fit(b) > fit(a) || (fit(b) === fit(a) && (around.get(b)?.salience ?? 0) > (around.get(a)?.salience ?? 0)) ? b : a));
     }
     const gender = wordGender(d.head);
@@ -152,7 +167,7 @@ export function buildCoreference(text: string, persons: ExtractedPerson[], optio
       for (const s of around.values()) {
         if (sentence - s.last.sentence > 2) continue;
         const known = knownGender(s);
-        if (gender && known && known !== gender) continue;
+        if (gender && (known ? known !== gender : nameLeaning(s.person, gender) < 0.5)) continue;
         if (!best || s.salience > best.salience) best = s;
       }
       if (best) return best.person;
@@ -190,10 +205,13 @@ export function buildCoreference(text: string, persons: ExtractedPerson[], optio
     const quoted = inQuote(item.start);
     mentions.push({ start: item.start, end: item.end, text: item.text, kind: item.bare ? "name" : item.description ? "description" : "pronoun", person, inQuote: quoted });
     const lower = item.text.toLowerCase();
+    // A pronoun given against the first name (no one else near) is evidence of gender for
+    // the person's record, but not yet for resolving: one such guess must not decide the rest.
+    const againstName = !item.description && !item.bare && nameLeaning(person, pronounGender(item.text)!) === 0;
     insertSorted(contributions, {
       person, start: item.start, end: item.end, sentence: sentences.sentenceOf(item.start),
       subject: lower === "he" || lower === "she" || (!!(item.description || item.bare) && isSubject(text, item.start, item.end, sentences.sentenceStart(item.start))),
-      pronoun: item.description || item.bare || quoted ? null : (pronounGender(item.text) as "FEMALE" | "MALE"),
+      pronoun: item.description || item.bare || quoted || againstName ? null : (pronounGender(item.text) as "FEMALE" | "MALE"),
       quoted,
     });
   }

@@ -49,7 +49,8 @@ export interface Description {
   modifiers: string[];
 }
 
-const DESCRIPTION = /\b[Tt]he\s+((?:[\p{Ll}\d][\p{L}\d'’-]*\s+){0,2}?)(\d+-year-old|[\p{Ll}][\p{Ll}-]*)\b(?![’']s?\s+\p{Ll}+\s+(?:said|says))/gu;
+// "the" and up to three lower-case words after it; the head is the last of them that can head a description.
+const DESCRIPTION = /\b[Tt]he((?:\s+(?:\d+-year-old|[\p{Ll}][\p{L}'’-]*)){1,3})/gu;
 
 export const isAgeNoun = (head: string) => /^\d+-year-old$/.test(head);
 
@@ -63,11 +64,14 @@ export function findDescriptions(text: string, from: number, to: number): Descri
   const found: Description[] = [];
   const slice = text.slice(from, to);
   for (const m of slice.matchAll(DESCRIPTION)) {
-    const head = m[2]!;
-    if (!isPersonHead(head)) continue;
-    // "the head of state said": a title running into a name or place is left to the name.
+    // Each word with where it ends in the match, to cut the phrase after its head.
+    const words = [...m[1]!.matchAll(/\S+/g)].map((w) => ({ word: w[0], end: m[0].length - m[1]!.length + w.index! + w[0].length }));
+    let k = words.length - 1;
+    while (k >= 0 && !isPersonHead(words[k]!.word)) k--;
+    if (k < 0) continue;
     const start = from + m.index!;
-    found.push({ start, end: start + m[0].length, text: m[0], head, modifiers: m[1]!.trim().split(/\s+/).filter(Boolean) });
+    const text = m[0].slice(0, words[k]!.end);
+    found.push({ start, end: start + text.length, text, head: words[k]!.word, modifiers: words.slice(0, k).map((w) => w.word) });
   }
   return found;
 }
