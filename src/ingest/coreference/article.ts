@@ -2,8 +2,9 @@
 // regions read, and its quoted words are found the way quote extraction finds them.
 import { findQuoteSpans } from "../quotes.js";
 import type { ExtractedPerson, Span } from "../types.js";
-import { buildCoreference, type Coreference } from "./index.js";
+import { buildCoreference, remember, type Coreference } from "./index.js";
 
+/** Built once per article: quote attribution (coreferenceFor) then finds this one. */
 export function articleCoreference(text: string, paragraphs: Span[], persons: ExtractedPerson[]): Coreference {
-  return buildCoreference(text, persons, { regions: paragraphs, quoteSpans: findQuoteSpans(text, paragraphs) });
+  return remember(text, persons, buildCoreference(text, persons, { regions: paragraphs, quoteSpans: findQuoteSpans(text, paragraphs) }));
 }

@@ -37,8 +37,12 @@ export function indexSentences(text: string, regions: Span[]): SentenceIndex {
     paragraphStarts.push(region.start);
     starts.push(region.start);
     const slice = text.slice(region.start, region.end);
-    for (const m of slice.matchAll(/([\p{L}\d]*)(\.|[!?])["”’)]*\s+(?=["“‘(]?[\p{Lu}\d])/gu)) {
-      if (m[2] === "." && (NOT_AN_END.test(m[1]!) || TITLE_WORDS.has(`${m[1]}.`))) continue;
+    // The end mark first (a pattern starting with the word before it would try every position).
+    for (const m of slice.matchAll(/[.!?]["”’)]*\s+(?=["“‘(]?[\p{Lu}\d])/gu)) {
+      if (m[0][0] === ".") {
+        const word = /[\p{L}\d]*$/u.exec(slice.slice(Math.max(0, m.index! - 12), m.index!))![0];
+        if (NOT_AN_END.test(word) || TITLE_WORDS.has(`${word}.`)) continue;
+      }
       starts.push(region.start + m.index! + m[0].length);
     }
   }
