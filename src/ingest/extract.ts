@@ -44,10 +44,9 @@ export function extract(doc: RawDocument): Extraction {
   const persons = reconcilePersons(text, extractPersons(text, sections, seg.paragraphs, inVenue), tagEntities(text, articleTokens), articleTokens, sectionAt, paragraphAt);
   addPhotographer(seg.photoCredit, persons);
   addMentionsOutsideBody(text, sections, persons);
-  // Pronouns and descriptions resolved once, for quote speakers and for gender: pronouns
-  // that corefer with each person first, then titles, then first names.
-  const coreference = articleCoreference(text, seg.paragraphs, persons);
   const quotes = extractQuotes(text, seg.paragraphs, persons);
+  // Gender: pronouns that corefer with each person first, then titles, then first names.
+  const coreference = articleCoreference(text, seg.paragraphs, persons);
   for (const p of persons) p.gender = coreference.genderOf(p);
 
   const body = seg.paragraphs.map((p) => text.slice(p.start, p.end)).join("\n\n");

@@ -2,9 +2,12 @@
 // regions read, and its quoted words are found the way quote extraction finds them.
 import { findQuoteSpans } from "../quotes.js";
 import type { ExtractedPerson, Span } from "../types.js";
-import { buildCoreference, remember, type Coreference } from "./index.js";
+import { buildCoreference, type Coreference } from "./index.js";
 
-/** Built once per article: quote attribution (coreferenceFor) then finds this one. */
+/**
+ * Over the body's paragraphs, for gender. Quote attribution builds its own over the whole
+ * text (coreferenceFor): sharing this one cost two named speakers on polnear-train.
+ */
 export function articleCoreference(text: string, paragraphs: Span[], persons: ExtractedPerson[]): Coreference {
-  return remember(text, persons, buildCoreference(text, persons, { regions: paragraphs, quoteSpans: findQuoteSpans(text, paragraphs) }));
+  return buildCoreference(text, persons, { regions: paragraphs, quoteSpans: findQuoteSpans(text, paragraphs) });
 }

@@ -244,17 +244,11 @@ export function buildCoreference(text: string, persons: ExtractedPerson[], optio
 
 const cached = new WeakMap<ExtractedPerson[], { text: string; coreference: Coreference }>();
 
-/**
- * The coreference of a text over these persons, built once per persons array: the one the
- * extractor built over the body's paragraphs (`remember`), or one over the whole text.
- */
+/** The coreference of a whole text over these persons, built once per persons array. */
 export function coreferenceFor(text: string, persons: ExtractedPerson[], quoteSpans: Span[]): Coreference {
   const hit = cached.get(persons);
   if (hit && hit.text === text) return hit.coreference;
-  return remember(text, persons, buildCoreference(text, persons, { quoteSpans }));
-}
-
-export function remember(text: string, persons: ExtractedPerson[], coreference: Coreference): Coreference {
+  const coreference = buildCoreference(text, persons, { quoteSpans });
   cached.set(persons, { text, coreference });
   return coreference;
 }
