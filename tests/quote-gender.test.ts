@@ -110,6 +110,28 @@ describe.each(databaseKinds)("quoted sources by gender on $name", (kind) => {
     expect(april.body.data.quotedGenderBySource[0]).toEqual({ source: "Harbour Herald", counts: [{ gender: "FEMALE", quotes: 1 }, { gender: "MALE", quotes: 1 }, { gender: "UNKNOWN", quotes: 0 }] });
   });
 
+  it("keeps the gender evidence of merged persons, and deletes it with their articles", async () => {
+    const list = async () => (await server.graphql(`{ persons(first: 50) { id name gender genderEvidence { kind femalePronouns malePronouns femaleFirstNameArticles } } }`)).body.data.persons;
+    const before = await list();
+    const maria = before.find((p: any) => p.name === "Maria Lopez");
+    const ana = before.find((p: any) => p.name.includes("Ana Ruiz"));
+    const merged = await server.graphql(`mutation($into: ID!, $from: [ID!]!) { mergePersons(into: $into, from: $from) { id } }`, { into: maria.id, from: [ana.id] }, { "x-api-key": API_KEY });
+    expect(merged.body.errors).toBeUndefined();
+    const after = (await list()).find((p: any) => p.id === maria.id);
+    expect(after.genderEvidence).toEqual({
+      kind: "PRONOUNS", femalePronouns: maria.genderEvidence.femalePronouns + ana.genderEvidence.femalePronouns, malePronouns: 0,
+      femaleFirstNameArticles: maria.genderEvidence.femaleFirstNameArticles + ana.genderEvidence.femaleFirstNameArticles - 1, // one article names both
+    });
+    // Deleting an article takes its evidence away: the clinic story held Ana Ruiz's "she added"
+    // and named Maria Lopez with no pronoun; the council story's "she said" stays.
+    const articles = (await server.graphql(`{ articles(first: 10) { id title } }`)).body.data.articles;
+    const clinic = articles.find((a: any) => a.title.startsWith("Clinic"));
+    const deleted = await server.graphql(`mutation($id: ID!) { deleteArticle(id: $id) { deletedId } }`, { id: clinic.id }, { "x-api-key": API_KEY });
+    expect(deleted.body.errors).toBeUndefined();
+    const left = (await list()).find((p: any) => p.id === maria.id);
+    expect(left).toMatchObject({ gender: "FEMALE", genderEvidence: { kind: "PRONOUNS", femalePronouns: 1, femaleFirstNameArticles: 1 } });
+  });
+
   it("refuses a page size over the cap", async () => {
     const { body } = await server.graphql(`{ quotedGenderBySource(first: 1000) { source } }`);
     expect(body.errors?.[0]?.message).toMatch(/first must be between 0 and 100/);
