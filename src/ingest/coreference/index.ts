@@ -208,6 +208,9 @@ export function buildCoreference(text: string, persons: ExtractedPerson[], optio
     // A pronoun given against the first name (no one else near) is evidence of gender for
     // the person's record, but not yet for resolving: one such guess must not decide the rest.
     const againstName = !item.description && !item.bare && nameLeaning(person, pronounGender(item.text)!) === 0;
+    // A speaker's own "he" inside quoted words says who the speaker talks about, not who the
+    // reporter's next sentence is about.
+    if (quoted && !item.description && !item.bare) continue;
     insertSorted(contributions, {
       person, start: item.start, end: item.end, sentence: sentences.sentenceOf(item.start),
       subject: lower === "he" || lower === "she" || (!!(item.description || item.bare) && isSubject(text, item.start, item.end, sentences.sentenceStart(item.start))),
