@@ -3,10 +3,11 @@
 // resolves it to that person.
 //
 // PolNeAR: the gold is CoreNLP's `silver_person_chains` (silver, a statistical system's
-// chains): a chain counts when its name is a proper name (capitalised), and a predicted
-// person is that chain's person when one of its forms is the chain's name, or a form of one
-// word is the name's last word (its surname). A pronoun with no resolution, or resolved to
-// another person, is wrong; so is one whose person the extractor never found.
+// chains): a chain counts when its name, read up to its first comma, starts with a
+// capitalised run (its last word the surname), and a predicted person is that chain's
+// person when one of its forms ends in that surname. A pronoun with no resolution, or
+// resolved to another person, is wrong; so is one whose person the extractor never found.
+// docs/extraction.md says how far the silver can be trusted.
 //
 // GUM: the human gold, where it has pronoun mentions of named individuals (see
 // bench/eval/gum.ts for which persons are named individuals); descriptions the extractor
