@@ -6,6 +6,9 @@
 //                        train also on its held-out fifth, the articles the name tagger
 //                        does not learn from
 //   gum-news.jsonl       named persons and organisations, human gold (bench/eval/gum.ts)
+//   pronouns             he/she pronouns of named persons resolved to them: PolNeAR against
+//                        CoreNLP's silver chains, GUM's gold where it has such mentions
+//                        (bench/eval/coref.ts)
 //   throughput           extraction alone, and ingest into the embedded database
 //                        (--no-ingest leaves the database out)
 import fs from "node:fs";
@@ -13,6 +16,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { getModel, MODEL_PATH } from "../src/ingest/ner/model.js";
 import { isHeldOut } from "../scripts/train-ner/split.js";
+import { scorePronounsGum, scorePronounsSilver, type PronounScore } from "./eval/coref.js";
 import { readGum, scoreGum } from "./eval/gum.js";
 import { polnearDocument, readPolnear, scorePolnear, type PolnearResult } from "./eval/polnear.js";
 import { prf, type Score } from "./eval/score.js";
@@ -36,6 +40,8 @@ const counts = (s: Score) => `tp ${s.tp} fp ${s.fp} fn ${s.fn}`;
 const share = (right: number, of: number) => `${right}/${of} = ${pct(right / Math.max(1, of))}`;
 
 const lines: string[] = [];
+const pronounRow = (label: string, s: PronounScore, note: string) =>
+  lines.push(row(label, null, s.gold ? `${share(s.right, s.gold)} of ${note}; ${s.resolved} resolved to someone` : `no pronoun mentions of named persons in the gold (${note})`));
 const polnearRows = (label: string, r: PolnearResult) => {
   lines.push(row(`${label}: direct+partial quotes`, r.quotes, `${r.articles} articles; speaker right ${share(r.allSpeakers.right, r.allSpeakers.matched)} of matched`));
   lines.push(row(`${label}: direct quotes (kind DIRECT)`, r.direct, counts(r.direct)));
@@ -61,13 +67,21 @@ lines.push(row("seeds: comments", seeds.comments, `${seeds.comments.tp}/${seeds.
 
 const dev = readPolnear(path.join(SHARED, "eval/polnear-dev.jsonl"));
 polnearRows("polnear-dev", scorePolnear(dev));
+pronounRow("polnear-dev: pronouns to their person (silver)", scorePronounsSilver(dev), "he/she pronouns in CoreNLP's chains of named persons");
 const train = readPolnear(path.join(SHARED, "eval/polnear-train.jsonl"));
 polnearRows("polnear-train", scorePolnear(train));
-polnearRows("polnear-train held out", scorePolnear(train, new Set(train.map((r) => r.id).filter(isHeldOut))));
+pronounRow("polnear-train: pronouns to their person (silver)", scorePronounsSilver(train), "he/she pronouns in CoreNLP's chains of named persons");
+const heldOut = new Set(train.map((r) => r.id).filter(isHeldOut));
+polnearRows("polnear-train held out", scorePolnear(train, heldOut));
+pronounRow("polnear-train held out: pronouns (silver)", scorePronounsSilver(train, heldOut), "he/she pronouns in CoreNLP's chains of named persons");
 
-const gum = scoreGum(readGum(path.join(SHARED, "eval/gum-news.jsonl")));
+const gumRecords = readGum(path.join(SHARED, "eval/gum-news.jsonl"));
+const gum = scoreGum(gumRecords);
 lines.push(row("gum-news: named persons", gum.persons, `${counts(gum.persons)} (${gum.articles} articles, ${gum.goldPersons} gold individuals)`));
 lines.push(row("gum-news: organisations", gum.organizations, gum.organizations ? counts(gum.organizations) : `the extractor gives no organisations (${gum.goldOrganizations} gold)`));
+const gumPronouns = scorePronounsGum(gumRecords);
+pronounRow("gum-news: pronouns to their person (gold)", gumPronouns, "he/she pronouns of named individuals, human gold");
+lines.push(row("gum-news: descriptions resolved, right person", null, `${share(gumPronouns.descriptions.right, gumPronouns.descriptions.resolved)} of the descriptions resolved that GUM marks as a named individual's mention`));
 const scoring = (performance.now() - started) / 1000;
 
 console.log(`| ${"measure".padEnd(50)} | ${"P".padStart(6)} | ${"R".padStart(6)} | ${"F1".padStart(5)} | notes`);

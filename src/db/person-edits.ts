@@ -31,6 +31,12 @@ export async function mergePersons(prisma: PrismaClient, intoId: number, fromIds
         articleId: m.articleId, personId: intoId, mentionCount: (merged?.mentionCount ?? 0) + m.mentionCount,
         aliases: union((merged?.aliases as string[]) ?? [], m.aliases), roles: union((merged?.roles as string[]) ?? [], m.roles),
         mentions: spans as Prisma.InputJsonValue,
+        // Gender evidence adds up; what a title or first name says is kept where one said it.
+        femalePronouns: (merged?.femalePronouns ?? 0) + m.femalePronouns, malePronouns: (merged?.malePronouns ?? 0) + m.malePronouns,
+        titleGender: merged?.titleGender && merged.titleGender !== "UNKNOWN" ? merged.titleGender : m.titleGender,
+        firstNameGender: merged?.firstNameGender && merged.firstNameGender !== "UNKNOWN" ? merged.firstNameGender : m.firstNameGender,
+        gender: merged?.gender && merged.gender !== "UNKNOWN" ? merged.gender : m.gender,
+        genderEvidence: merged?.genderEvidence && merged.genderEvidence !== "NONE" ? merged.genderEvidence : m.genderEvidence,
       });
     }
     await tx.articlePerson.deleteMany({ where: { personId: { in: [intoId, ...fromIds] } } });

@@ -2,6 +2,7 @@
 // comments out. Pure: no database, so `npm run extract` and the tests use it directly.
 import { httpUrl } from "../http-url.js";
 import { uniqueAuthors } from "./bylines.js";
+import { articleCoreference } from "./coreference/article.js";
 import { parseDateline } from "./dateline.js";
 import { extractPersons, photographerOf, type TokenizedSection } from "./persons.js";
 import { tagEntities } from "./ner/tagger.js";
@@ -15,7 +16,7 @@ import type { ExtractedPerson, Extraction, RawDocument, SectionName, Span } from
 import { findVenues, groupVenues } from "./venues.js";
 
 /** Bump when extraction changes, so `reprocess` knows which articles are stale. */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 4;
 
 export function extract(doc: RawDocument): Extraction {
   const seg = segment(doc.text, { title: doc.title });
@@ -45,6 +46,9 @@ export function extract(doc: RawDocument): Extraction {
   addPhotographer(seg.photoCredit, persons);
   addMentionsOutsideBody(text, sections, persons);
   const quotes = extractQuotes(text, seg.paragraphs, persons);
+  // Gender: pronouns that corefer with each person first, then titles, then first names.
+  const coreference = articleCoreference(text, seg.paragraphs, persons);
+  for (const p of persons) p.gender = coreference.genderOf(p);
 
   const body = seg.paragraphs.map((p) => text.slice(p.start, p.end)).join("\n\n");
   const url = httpUrl(doc.url);

@@ -3,6 +3,7 @@
 import {
   FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NAMING_CUES, OUTLET_SET, PRONOUNS, ROLE_NOUNS, MONTHS_AND_DAYS, SENTENCE_STARTERS, SPEECH_PARTICIPLES, SPEECH_VERBS, TITLE_WORDS,
 } from "./lexicon.js";
+import { coreferenceFor } from "./coreference/index.js";
 import { quoteKind } from "./quote-kind.js";
 import type { ExtractedPerson, ExtractedQuote, Span } from "./types.js";
 
@@ -458,16 +459,14 @@ export function speakerResolver(text: string, persons: ExtractedPerson[], quoteS
           return null;
         case "pronoun":
           if (/^(they|we|i)$/i.test(a.speaker)) return null;
-          if (sentenceSubject && fitsPronoun(sentenceSubject, a.speaker)) return sentenceSubject;
-          return lastMentionOfGender(a.at.start, a.speaker);
+          // Coreference (src/ingest/coreference) weighs the sentence's subject and the last speaker.
+          return coreferenceFor(text, persons, quoteSpans).resolvePronoun(a.speaker, a.at, { sentenceSubject, lastSpeaker: lastSpeakerBefore(a.at.start) });
         case "descriptor": {
           const head = a.speaker.split(/\s+/).pop()!.toLowerCase();
           // "The two Republican presidents", "other members": a group, no one person.
           if (head.endsWith("s") && !ROLE_NOUNS.has(head) && ROLE_NOUNS.has(head.slice(0, -1))) return null;
-          const described = persons.filter((p) => p.roles.some((r) => new RegExp(`\\b${head}\\b`, "i").test(r)));
-          if (described.length === 1) return described[0]!;
-          if (NON_PERSON_HEADS.has(head)) return null;
-          return lastSpeakerBefore(a.at.start) ?? lastMentionBefore(a.at.start);
+          const fallback = NON_PERSON_HEADS.has(head) ? null : lastSpeakerBefore(a.at.start) ?? lastMentionBefore(a.at.start);
+          return coreferenceFor(text, persons, quoteSpans).resolveDescription(a.speaker, a.at, { fallback });
         }
       }
     },

@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { passagesOf } from "../db/queries/sql.js";
 import { EXTRACTOR_VERSION } from "./extract.js";
+import { GENDER_COLUMNS, GENDER_RECORD, GENDER_VALUES, genderColumns, mergeGender, type GenderColumns } from "./store-gender.js";
 import { normalizeName } from "./normalize.js";
 import type { Extraction, ExtractedPerson, RawDocument } from "./types.js";
 
@@ -147,14 +148,14 @@ async function updateArticleRow(tx: Tx, doc: RawDocument, x: Extraction, article
 
 /** The rows derived from an extraction, keyed by normalized names (ids are the database's to give). */
 function derivedRows(x: Extraction, keys: Map<string, string>) {
-  const persons = new Map<string, { name: string; key: string; aliases: string[]; roles: string[]; mentions: object[] }>();
+  const persons = new Map<string, { name: string; key: string; aliases: string[]; roles: string[]; mentions: object[] } & GenderColumns>();
   // Two extracted names can resolve to one stored person: merge their mentions.
   for (const p of x.persons) {
     const key = keys.get(p.name)!;
     const row = persons.get(key);
     persons.set(key, row
-      ? { ...row, aliases: union(row.aliases, p.aliases), roles: union(row.roles, p.roles), mentions: [...row.mentions, ...p.mentions] }
-      : { name: p.name, key, aliases: p.aliases, roles: p.roles, mentions: p.mentions });
+      ? { ...row, aliases: union(row.aliases, p.aliases), roles: union(row.roles, p.roles), mentions: [...row.mentions, ...p.mentions], ...mergeGender(row, genderColumns(p)) }
+      : { name: p.name, key, aliases: p.aliases, roles: p.roles, mentions: p.mentions, ...genderColumns(p) });
   }
   const venues = new Map<string, object>();
   for (const v of x.venues) {
@@ -181,7 +182,7 @@ async function writeDerivedRows(tx: Tx, articleId: number, rows: ReturnType<type
   const [result] = await tx.$queryRaw<{ personIds: number[] | null; venueIds: number[] | null }[]>`
     WITH person_rows AS (
       SELECT * FROM jsonb_to_recordset(${rowsParam(rows.persons)})
-        AS r(name text, key text, aliases text[], roles text[], mentions jsonb, "mentionCount" int)
+        AS r(name text, key text, aliases text[], roles text[], mentions jsonb, "mentionCount" int, ${GENDER_RECORD})
     ), p AS (
       INSERT INTO "Person" (name, "normalizedName", aliases, roles, "updatedAt")
       SELECT name, key, aliases, roles, now() FROM person_rows ORDER BY key
@@ -191,8 +192,8 @@ async function writeDerivedRows(tx: Tx, articleId: number, rows: ReturnType<type
         "updatedAt" = now()
       RETURNING id, "normalizedName"
     ), ap AS (
-      INSERT INTO "ArticlePerson" ("articleId", "personId", "mentionCount", aliases, roles, mentions)
-      SELECT ${articleId}, p.id, r."mentionCount", r.aliases, r.roles, r.mentions FROM person_rows r JOIN p ON p."normalizedName" = r.key
+      INSERT INTO "ArticlePerson" ("articleId", "personId", "mentionCount", aliases, roles, mentions, ${GENDER_COLUMNS})
+      SELECT ${articleId}, p.id, r."mentionCount", r.aliases, r.roles, r.mentions, ${GENDER_VALUES} FROM person_rows r JOIN p ON p."normalizedName" = r.key
     ), venue_rows AS (
       SELECT * FROM jsonb_to_recordset(${rowsParam(rows.venues)})
         AS r(name text, key text, kind text, "countryCode" text, latitude float8, longitude float8, aliases text[], mentions jsonb, "mentionCount" int)

@@ -1,5 +1,7 @@
 // The shapes that flow through the ingest pipeline: read -> segment -> extract -> resolve -> store.
 
+import type { PersonGender } from "./coreference/gender.js";
+
 /** Sections of a page. Only the body (and title) carry mentions that count as the article's. */
 export type SectionName = "title" | "dateline" | "photoCaption" | "photoCredit" | "body" | "relatedHeadlines" | "tags" | "comments";
 
@@ -89,6 +91,8 @@ export interface ExtractedPerson {
   aliases: string[];
   roles: string[];
   mentions: SectionSpan[];
+  /** What the article says of the person's gender (src/ingest/coreference/gender.ts). */
+  gender?: PersonGender;
 }
 
 export interface ExtractedQuote {

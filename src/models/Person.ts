@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { Gender, GenderEvidenceKind, PersonGenderEvidence } from "./gender.js";
 import { Node } from "./Node.js";
 import type { Article } from "./Article.js";
 import type { PersonMention } from "./mentions.js";
@@ -16,6 +17,27 @@ export class Person extends Node {
 
   @Field(() => [String], { description: 'Roles and descriptions the articles give the person, e.g. "Deputy Foreign Minister".' })
   roles!: string[];
+
+  @Field(() => Gender, { description: "The person's gender as the articles give it: pronouns that refer to them first, then titles, then their first name." })
+  gender!: Gender;
+
+  // The evidence's columns, as the row has them; served together as genderEvidence.
+  genderBasis!: GenderEvidenceKind;
+  femalePronouns!: number;
+  malePronouns!: number;
+  femaleTitleArticles!: number;
+  maleTitleArticles!: number;
+  femaleFirstNameArticles!: number;
+  maleFirstNameArticles!: number;
+
+  @Field(() => PersonGenderEvidence, { description: "What Person.gender rests on, with the counts over all the person's articles." })
+  get genderEvidence(): PersonGenderEvidence {
+    return Object.assign(new PersonGenderEvidence(), {
+      kind: this.genderBasis, femalePronouns: this.femalePronouns, malePronouns: this.malePronouns,
+      femaleTitleArticles: this.femaleTitleArticles, maleTitleArticles: this.maleTitleArticles,
+      femaleFirstNameArticles: this.femaleFirstNameArticles, maleFirstNameArticles: this.maleFirstNameArticles,
+    });
+  }
 
   // Relations, resolved by PersonResolver.
   articles?: Article[];

@@ -17,7 +17,7 @@ import { primed } from "./loaders.js";
 import { cappedSize, MAX_NETWORK_NODES, MAX_TIMELINE_BUCKETS, sizeArg } from "./list-caps.js";
 import { fillTimeline } from "./timeline.js";
 
-enum Interval {
+export enum Interval {
   DAY = "DAY",
   WEEK = "WEEK",
   MONTH = "MONTH",

@@ -6,10 +6,11 @@ import { CommentResolver } from "./CommentResolver.js";
 import { PersonMentionResolver, VenueMentionResolver } from "./MentionResolvers.js";
 import { NodeResolver } from "./NodeResolver.js";
 import { PersonResolver } from "./PersonResolver.js";
+import { QuoteGenderResolver } from "./QuoteGenderResolver.js";
 import { QuoteResolver } from "./QuoteResolver.js";
 import { VenueResolver } from "./VenueResolver.js";
 
 export const resolvers = [
   ArticleResolver, PersonResolver, QuoteResolver, VenueResolver, CommentResolver, PersonMentionResolver,
-  VenueMentionResolver, NodeResolver, AnalyticsResolver, IngestResolver, PersonEditResolver,
+  VenueMentionResolver, NodeResolver, AnalyticsResolver, QuoteGenderResolver, IngestResolver, PersonEditResolver,
 ] as const;

@@ -47,6 +47,11 @@ export const LIST_CAPS = {
   "Query.mentionTimeline": { default: MAX_TIMELINE_BUCKETS, max: MAX_TIMELINE_BUCKETS },
   "Query.coMentionNetwork": { argument: "maxNodes", default: 50, max: MAX_NETWORK_NODES, items: networkEdges },
   "CoMentionNetwork.nodes": { default: 1, max: 1, pricedOnParent: true },
+  "Query.quotedGenderTimeline": { default: MAX_TIMELINE_BUCKETS, max: MAX_TIMELINE_BUCKETS },
+  "Query.quotedGenderBySource": top,
+  // One count per gender: FEMALE, MALE, UNKNOWN.
+  "QuoteGenderBucket.counts": { default: 3, max: 3 },
+  "SourceQuoteGender.counts": { default: 3, max: 3 },
   "CoMentionNetwork.edges": { default: 1, max: 1, pricedOnParent: true },
   "Mutation.ingestArticles": { argument: "inputs", default: 1, max: 100 },
   "Article.persons": ofArticle,

@@ -112,7 +112,12 @@ export const commentsByIds = (db: SqlReader, ids: readonly number[]) =>
 /** A quote with its speaker as JSON (null when the speaker is no person). */
 export type QuoteWithSpeakerRow = QuoteRow & { speaker: PersonJson | null };
 /** A person as personJson builds it: the fields the API serves, some left out when not asked for. */
-export type PersonJson = Pick<Db.Person, "id" | "name"> & Partial<Pick<Db.Person, "aliases" | "roles">>;
+export type PersonJson = Pick<Db.Person, "id" | "name" | PersonGenderColumn> & Partial<Pick<Db.Person, "aliases" | "roles">>;
+/** A person's gender and its evidence: short, and always brought along. */
+const PERSON_GENDER_COLUMNS = [
+  "gender", "genderBasis", "femalePronouns", "malePronouns", "femaleTitleArticles", "maleTitleArticles", "femaleFirstNameArticles", "maleFirstNameArticles",
+] as const;
+type PersonGenderColumn = (typeof PERSON_GENDER_COLUMNS)[number];
 /** A venue with the fields the API serves. */
 export type VenueJson = Omit<Db.Venue, "normalizedName" | "createdAt">;
 
@@ -126,7 +131,7 @@ export const PERSON_DETAILS: readonly PersonDetail[] = ["aliases", "roles"];
  * Its alias is its own: a caller's key such as t.id would otherwise name the inner row.
  */
 export function personJson(key: Prisma.Sql, details: readonly PersonDetail[] = PERSON_DETAILS): Prisma.Sql {
-  const fields = ["id", "name", ...details].map((f) => `'${f}', json_person."${f}"`).join(", ");
+  const fields = ["id", "name", ...PERSON_GENDER_COLUMNS, ...details].map((f) => `'${f}', json_person."${f}"`).join(", ");
   return Prisma.sql`(SELECT json_build_object(${Prisma.raw(fields)}) FROM "Person" json_person WHERE json_person.id = ${key})`;
 }
 

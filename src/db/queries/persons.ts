@@ -9,6 +9,8 @@ export interface PersonFilterValues {
   /** Part of a role, case-insensitive. */
   role?: string | null;
   hasQuotes?: boolean | null;
+  /** FEMALE, MALE or UNKNOWN: Person.gender. */
+  gender?: string | null;
   articleId?: number | null;
   venueId?: number | null;
 }
@@ -28,6 +30,7 @@ function personConditions(f: PersonFilterValues): Prisma.Sql[] {
   if (f.hasQuotes != null) {
     where.push(Prisma.sql`${Prisma.raw(f.hasQuotes ? "" : "NOT")} EXISTS (SELECT 1 FROM "Quote" hq WHERE hq."speakerId" = p.id)`);
   }
+  if (f.gender) where.push(Prisma.sql`p.gender = ${f.gender}::"Gender"`);
   if (f.articleId != null) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ArticlePerson" fa WHERE fa."personId" = p.id AND fa."articleId" = ${f.articleId})`);
   if (f.venueId != null) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ArticlePerson" fa JOIN "ArticleVenue" fv ON fv."articleId" = fa."articleId"

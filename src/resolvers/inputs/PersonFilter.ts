@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
 import type { PersonFilterValues } from "../../db/queries/persons.js";
+import { Gender } from "../../models/gender.js";
 import { dbIdOf } from "../args.js";
 
 @InputType({ description: "Narrows a list of persons; every field given must hold." })
@@ -12,6 +13,9 @@ export class PersonFilter {
 
   @Field(() => Boolean, { nullable: true, description: "true: only persons quoted at least once; false: only those never quoted." })
   hasQuotes?: boolean | null;
+
+  @Field(() => Gender, { nullable: true, description: "Of this gender (Person.gender)." })
+  gender?: Gender | null;
 
   @Field(() => ID, { nullable: true, description: "Mentioned in this article." })
   article?: string | null;
