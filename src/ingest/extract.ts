@@ -5,6 +5,8 @@ import { uniqueAuthors } from "./bylines.js";
 import { parseDateline } from "./dateline.js";
 import { extractPersons, photographerOf, type TokenizedSection } from "./persons.js";
 import { tagEntities } from "./ner/tagger.js";
+import { withOrganizationSpeakers } from "./organization-speakers.js";
+import { extractOrganizations } from "./organizations.js";
 import { extractQuotes } from "./quotes.js";
 import { segment } from "./segment.js";
 import { sourceFromText, sourceFromUrl } from "./source.js";
@@ -14,7 +16,7 @@ import type { ExtractedPerson, Extraction, RawDocument, SectionName, Span } from
 import { findVenues, groupVenues } from "./venues.js";
 
 /** Bump when extraction changes, so `reprocess` knows which articles are stale. */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 4;
 
 export function extract(doc: RawDocument): Extraction {
   const seg = segment(doc.text, { title: doc.title });
@@ -40,10 +42,12 @@ export function extract(doc: RawDocument): Extraction {
   const articleTokens = namedSections.flatMap((s) => s.tokens);
   const sectionAt = (span: Span): SectionName => namedSections.find((s) => s.span.start <= span.start && span.end <= s.span.end)?.section ?? "body";
   const paragraphAt = (span: Span): Span => seg.paragraphs.find((p) => p.start <= span.start && span.end <= p.end) ?? span;
-  const persons = reconcilePersons(text, extractPersons(text, sections, seg.paragraphs, inVenue), tagEntities(text, articleTokens), articleTokens, sectionAt, paragraphAt);
+  const tagged = tagEntities(text, articleTokens);
+  const persons = reconcilePersons(text, extractPersons(text, sections, seg.paragraphs, inVenue), tagged, articleTokens, sectionAt, paragraphAt);
+  const organizations = extractOrganizations(text, tagged, articleTokens, sectionAt, persons);
   addPhotographer(seg.photoCredit, persons);
   addMentionsOutsideBody(text, sections, persons);
-  const quotes = extractQuotes(text, seg.paragraphs, persons);
+  const quotes = withOrganizationSpeakers(text, extractQuotes(text, seg.paragraphs, persons), organizations);
 
   const body = seg.paragraphs.map((p) => text.slice(p.start, p.end)).join("\n\n");
   const url = httpUrl(doc.url);
@@ -71,6 +75,7 @@ export function extract(doc: RawDocument): Extraction {
       body,
     },
     persons,
+    organizations,
     quotes,
     venues: groupVenues(venueHits),
     comments: doc.htmlComments?.length ? doc.htmlComments : seg.comments,
