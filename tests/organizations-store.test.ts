@@ -37,7 +37,7 @@ describe.each(databaseKinds)("organisations stored on $name", (kind) => {
     const prisma = fresh.current.db.prisma;
     const quote = await prisma.quote.findFirstOrThrow({ where: { speakerOrganizationId: { not: null } } });
     const person = await prisma.person.findFirstOrThrow();
-    await expect(prisma.quote.update({ where: { id: quote.id }, data: { speakerId: person.id } })).rejects.toThrow(/Quote_one_speaker_check|check constraint/i);
+    await expect(prisma.quote.update({ where: { id: quote.id }, data: { speakerId: person.id } })).rejects.toThrow(/Quote_one_speaker/);
   });
 
   it("adds organisations to an article stored before them when reprocess upgrades it", async () => {

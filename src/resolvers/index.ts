@@ -5,6 +5,7 @@ import { ArticleResolver } from "./ArticleResolver.js";
 import { CommentResolver } from "./CommentResolver.js";
 import { PersonMentionResolver, VenueMentionResolver } from "./MentionResolvers.js";
 import { NodeResolver } from "./NodeResolver.js";
+import { OrganizationFieldsResolver, OrganizationResolver, QuoteOrganizationResolver } from "./OrganizationResolver.js";
 import { PersonResolver } from "./PersonResolver.js";
 import { QuoteResolver } from "./QuoteResolver.js";
 import { VenueResolver } from "./VenueResolver.js";
@@ -12,4 +13,5 @@ import { VenueResolver } from "./VenueResolver.js";
 export const resolvers = [
   ArticleResolver, PersonResolver, QuoteResolver, VenueResolver, CommentResolver, PersonMentionResolver,
   VenueMentionResolver, NodeResolver, AnalyticsResolver, IngestResolver, PersonEditResolver,
+  OrganizationResolver, OrganizationFieldsResolver, QuoteOrganizationResolver,
 ] as const;

@@ -54,8 +54,19 @@ ALTER TABLE "ArticleOrganization" ADD CONSTRAINT "ArticleOrganization_articleId_
 -- AddForeignKey
 ALTER TABLE "ArticleOrganization" ADD CONSTRAINT "ArticleOrganization_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- A quote has a person speaker or an organisation speaker, never both.
-ALTER TABLE "Quote" ADD CONSTRAINT "Quote_one_speaker_check" CHECK ("speakerId" IS NULL OR "speakerOrganizationId" IS NULL);
+-- A quote has a person speaker or an organisation speaker, never both. A trigger, not a
+-- CHECK constraint: Prisma's schema engine cannot read check constraints through the
+-- PostgreSQL driver adapter (its drift check panics on them).
+CREATE FUNCTION "Quote_one_speaker"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW."speakerId" IS NOT NULL AND NEW."speakerOrganizationId" IS NOT NULL THEN
+    RAISE EXCEPTION 'Quote_one_speaker: quote % has both a person and an organisation speaker', NEW.id USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+
+CREATE TRIGGER "Quote_one_speaker_before_write" BEFORE INSERT OR UPDATE OF "speakerId", "speakerOrganizationId" ON "Quote"
+  FOR EACH ROW EXECUTE FUNCTION "Quote_one_speaker"();
 
 -- Every write to ArticleOrganization adds to or takes from its organisations' counts, once
 -- per statement, as ArticlePerson's triggers do for persons (migration person_mention_counts).
