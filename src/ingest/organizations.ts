@@ -12,17 +12,16 @@ import type { ExtractedOrganization, ExtractedPerson, SectionName, SectionSpan, 
 import { groupForms } from "./organization-groups.js";
 import { addShortFormsAndMentions } from "./organization-mentions.js";
 
-/** How sure the tagger must be of an ORGANIZATION span for it to count alone. */
-const ORG_SCORE = 0.35;
-
 interface Candidate extends Span {
   form: string;
   /** Found by the organisation's own words (a suffix, "X of Y", an outlet), not by the tagger alone. */
   ruled: boolean;
+  /** The tagger's confidence (1 for the rules' names). */
+  score: number;
 }
 
-/** How sure the tagger must be, on a person's mention, that it is an organisation, to count against the person. */
-const CLAIM_SCORE = 0.3;
+/** How sure the tagger must be of a one-word name that is also a common word of the article. */
+const SURE_SCORE = 0.5;
 
 /** Capitalised words an organisation's word may have before it ("Federal Emergency Management Agency"). */
 const MAX_WORDS_BEFORE = 4;
@@ -42,11 +41,18 @@ export function extractOrganizations(
   persons: ExtractedPerson[],
 ): ExtractedOrganization[] {
   const ruled = ruleCandidates(text, tokens, persons);
+  const lowerWords = new Set(tokens.filter((t) => !t.capitalized).map((t) => t.text));
   const tagged: Candidate[] = spans
-    .filter((s) => s.type === "ORGANIZATION" && s.score >= ORG_SCORE && !ruled.some((r) => overlaps(r, s)))
-    .map((s) => trimmed(text, tokens, s.firstToken, s.lastToken, false))
+    .filter((s) => s.type === "ORGANIZATION" && !headlineRun(tokens, s))
+    .filter((s) => s.firstToken < s.lastToken || s.score >= SURE_SCORE || !commonWord(tokens[s.firstToken]!.text, lowerWords))
+    .map((s) => trimmed(text, tokens, s.firstToken, s.lastToken, false, s.score))
     .filter((c): c is Candidate => c !== null);
-  const candidates = [...ruled, ...tagged].sort((a, b) => a.start - b.start);
+  // Where both found a name, the longer reading stands ("Securities and Exchange Commission"
+  // from the tagger over the rules' "Exchange Commission"; "U.S. Justice Department" from the
+  // rules over the tagger's "Justice Department").
+  const longer = (a: Candidate, b: Candidate) => overlaps(a, b) && a.end - a.start > b.end - b.start;
+  const candidates = [...ruled.filter((r) => !tagged.some((t) => longer(t, r))), ...tagged.filter((t) => !ruled.some((r) => overlaps(r, t) && !longer(t, r)))]
+    .sort((a, b) => a.start - b.start);
   const kept = withoutPersons(text, candidates, persons, spans);
   const groups = groupForms(text, kept.map((c) => ({ form: c.form, start: c.start, end: c.end })));
   const organizations: ExtractedOrganization[] = groups.map((g) => {
@@ -77,7 +83,8 @@ function ruleCandidates(text: string, tokens: Token[], persons: ExtractedPerson[
       // Back over capitalised words and the connectors between them ("Securities and Exchange Commission").
       for (let k = i - 1; k >= 0 && joined(tokens[k]!, tokens[k + 1]!); k--) {
         if (tokens[k]!.capitalized) first = k;
-        else if (!/^(and|&)$/.test(tokens[k]!.text) || !tokens[k - 1]?.capitalized) break;
+        // "Apple Inc and Alphabet Inc" are two names: "and" joins words of one name only.
+        else if (!/^(and|&)$/.test(tokens[k]!.text) || !tokens[k - 1]?.capitalized || isOrganizationWord(tokens[k - 1]!.text)) break;
       }
       // A longer run is a headline in title case ("Voters Abandon Green Party"), no name: the tagger decides.
       if (i - first > MAX_WORDS_BEFORE) first = i;
@@ -94,9 +101,9 @@ function ruleCandidates(text: string, tokens: Token[], persons: ExtractedPerson[
     }
     if (first === i && last === i) {
       const outlet = outletAt(text, tokens, i);
-      if (outlet > i) found.push({ start: t.start, end: tokens[outlet]!.end, form: text.slice(t.start, tokens[outlet]!.end), ruled: true });
+      if (outlet > i) found.push({ start: t.start, end: tokens[outlet]!.end, form: text.slice(t.start, tokens[outlet]!.end), ruled: true, score: 1 });
       if (outlet > i) i = outlet;
-      else if (OUTLET_FORMS.has(t.text) && /^\p{Lu}{2,}$/u.test(t.text)) found.push({ start: t.start, end: t.end, form: t.text, ruled: true });
+      else if (OUTLET_FORMS.has(t.text) && /^\p{Lu}{2,}$/u.test(t.text)) found.push({ start: t.start, end: t.end, form: t.text, ruled: true, score: 1 });
       continue;
     }
     const c = trimmed(text, tokens, first, last, true);
@@ -118,16 +125,40 @@ function outletAt(text: string, tokens: Token[], i: number): number {
   return end;
 }
 
+/**
+ * A word that the article also writes in lower case ("Power", "Climate", "Council"), a
+ * single letter or a Roman numeral: alone, and the tagger unsure, a word, no name.
+ */
+function commonWord(form: string, lowerWords: Set<string>): boolean {
+  return lowerWords.has(form.toLowerCase()) || /^\p{L}$/u.test(form) || /^[IVXLC]+$/.test(form);
+}
+
+/**
+ * A tagged run of many capitalised words with no organisation's word at its end: a headline
+ * in title case ("Voters Abandon Green Party for Ana Ruiz"), which the tagger reads as a name.
+ */
+function headlineRun(tokens: Token[], s: EntitySpan): boolean {
+  const words = s.lastToken - s.firstToken + 1;
+  return words > MAX_WORDS_BEFORE + 1 && !isOrganizationWord(tokens[s.lastToken]!.text) && !tokens.slice(s.firstToken, s.lastToken + 1).some((t) => INNER_CONNECTORS.has(t.text));
+}
+
 /** Tokens first..last without the sentence openers, titles and dates before the name. */
-function trimmed(text: string, tokens: Token[], first: number, last: number, ruled: boolean): Candidate | null {
-  while (first <= last && (SENTENCE_STARTERS.has(tokens[first]!.text) || MONTHS_AND_DAYS.has(tokens[first]!.text) || !tokens[first]!.capitalized)) first++;
+function trimmed(text: string, tokens: Token[], first: number, last: number, ruled: boolean, score = 1): Candidate | null {
+  // "Shares of Northwind Inc rose": a sentence's opening word and "of" are no part of a name
+  // unless that word is an organisation's ("Bank of …", "Ministry of …").
+  const opensSentence = /(^|[.!?]["”’]?\s+|\n\s*)$/u.test(text.slice(Math.max(0, tokens[first]!.start - 4), tokens[first]!.start));
+  if (opensSentence && first + 2 <= last && tokens[first + 1]!.text === "of" && !isOrganizationWord(tokens[first]!.text)) first += 2;
+  // "Brussels-based Egmont Foundation": the place it is based in is no part of the name.
+  while (first <= last && (SENTENCE_STARTERS.has(tokens[first]!.text) || MONTHS_AND_DAYS.has(tokens[first]!.text) || !tokens[first]!.capitalized || /-based$/i.test(tokens[first]!.text))) first++;
+  // "… Court of Cassation on July": dates and connectors after the name are no part of it.
+  while (last >= first && (MONTHS_AND_DAYS.has(tokens[last]!.text) || !tokens[last]!.capitalized)) last--;
   if (first > last) return null;
   const start = tokens[first]!.start;
   const end = tokens[last]!.end;
   const form = text.slice(start, end);
   // One word that is a title or an opener alone is no organisation ("Chairman", "Meanwhile").
   if (first === last && ((TITLE_WORDS.has(form) && !/^\p{Lu}+$/u.test(form)) || !/\p{Lu}/u.test(form))) return null;
-  return { start, end, form, ruled };
+  return { start, end, form, ruled, score };
 }
 
 /**
@@ -146,11 +177,11 @@ function withoutPersons(text: string, candidates: Candidate[], persons: Extracte
     for (const m of inText) {
       const tagged = spans.filter((s) => overlaps(s, m));
       if (tagged.some((s) => s.type === "PERSON")) person++;
-      else if (tagged.some((s) => s.type === "ORGANIZATION" && s.score >= CLAIM_SCORE)) org++;
+      else if (tagged.some((s) => s.type === "ORGANIZATION")) org++;
     }
     if (org <= person || !inText.length) continue;
     persons.splice(i, 1);
-    for (const m of inText) if (!candidates.some((c) => overlaps(c, m))) candidates.push({ start: m.start, end: m.end, form: text.slice(m.start, m.end), ruled: false });
+    for (const m of inText) if (!candidates.some((c) => overlaps(c, m))) candidates.push({ start: m.start, end: m.end, form: text.slice(m.start, m.end), ruled: false, score: 1 });
   }
   candidates.sort((a, b) => a.start - b.start);
   const personKeys = new Set(persons.flatMap((p) => [p.name, ...p.aliases]).map(normalizeName));
