@@ -92,9 +92,8 @@ export function scoreGum(records: GumRecord[]): GumResult {
     const orgs = r.entities.filter((e) => e.type === "organization" && e.named)
       .map((e) => new Set([e.name ?? "", ...e.mentions.filter((m) => m.named && !m.pronoun).map((m) => m.text)].map(nameKey).filter(Boolean)));
     result.goldOrganizations += orgs.length;
-    const organizations = (x as { organizations?: { name: string; aliases: string[] }[] }).organizations;
-    if (organizations) {
-      const forms = organizations.map(formsOf);
+    {
+      const forms = x.organizations.map(formsOf);
       const otp = maxMatching(forms.length, orgs.length, (i, j) => [...forms[i]!].some((f) => orgs[j]!.has(f)));
       addScore((result.organizations ??= emptyScore()), { tp: otp, fp: forms.length - otp, fn: orgs.length - otp });
     }

@@ -40,6 +40,9 @@ export const polnearDocument = (r: PolnearRecord): RawDocument => readInput(`pol
 /** The persons the article names in its own text (a photo credit is not the article's). */
 const articlePersons = (x: Extraction) => x.persons.filter((p) => p.mentions.some((m) => m.section === "body" || m.section === "title"));
 
+/** The organisations the article names in its own text. */
+export const articleOrganizations = (x: Extraction) => x.organizations.filter((o) => o.mentions.some((m) => m.section === "body" || m.section === "title"));
+
 export function scorePolnear(records: PolnearRecord[], ids?: Set<string>): PolnearResult {
   const result: PolnearResult = {
     articles: 0, quotes: emptyScore(), direct: emptyScore(), partial: emptyScore(), kinds: { matched: 0, right: 0 }, namedSpeakers: { matched: 0, right: 0, gold: 0 }, allSpeakers: { matched: 0, right: 0 },
@@ -79,8 +82,7 @@ export function scorePolnear(records: PolnearRecord[], ids?: Set<string>): Polne
     if (!r.silver_entities) continue;
     result.silverArticles++;
     addScore(result.persons, scoreByForms(articlePersons(x), silverPersons(r.silver_entities)));
-    const organizations = (x as { organizations?: { name: string; aliases: string[] }[] }).organizations;
-    if (organizations) addScore((result.organizations ??= emptyScore()), scoreByForms(organizations, silverOrganizations(r.silver_entities)));
+    addScore((result.organizations ??= emptyScore()), scoreByForms(articleOrganizations(x), silverOrganizations(r.silver_entities)));
   }
   return result;
 }

@@ -13,8 +13,13 @@
 // normalised) is one of the group's forms. Each predicted person matches one silver
 // person at most and the other way round (the largest such matching).
 //
-// Silver organisations: an article's ORGANIZATION forms, one per distinct normalised form.
-// A predicted organisation matches when one of its forms is that form.
+// Silver organisations: an article's ORGANIZATION forms grouped the way names of one
+// organisation go together, whoever found them (src/ingest/organization-groups.ts): the same
+// words in another order ("Department of Justice", "Justice Department"), an acronym and its
+// expansion ("EU", "European Union"), a first word alone for the one full name it starts that
+// ends in an organisation's word ("Hofstra", "Hofstra University"). A predicted organisation
+// matches a group when one of its forms is one of the group's.
+import { groupIndices, withoutArticle } from "../../src/ingest/organization-groups.js";
 import { formsOf, nameKey, nameTokens } from "./names.js";
 import { matchScore, type Score } from "./score.js";
 
@@ -45,8 +50,8 @@ export function silverPersons(entities: SilverEntity[]): Set<string>[] {
 }
 
 export function silverOrganizations(entities: SilverEntity[]): Set<string>[] {
-  const forms = new Set(entities.filter((e) => e.type === "ORGANIZATION").map((e) => nameKey(e.text)).filter(Boolean));
-  return [...forms].map((f) => new Set([f]));
+  const written = [...new Set(entities.filter((e) => e.type === "ORGANIZATION").map((e) => withoutArticle(e.text.trim())).filter((f) => nameKey(f)))];
+  return groupIndices(written).map((members) => new Set(members.map((i) => nameKey(written[i]!))));
 }
 
 /** Predicted entities against gold groups of forms, one-to-one. */

@@ -1,7 +1,7 @@
 // newsgraph extract FILE…   runs the extraction without a database and prints one JSON
-// object per line and document: { file, article, persons, quotes, venues, comments, notes },
-// or { file, error } for a file or line that cannot be read. Nothing else goes to stdout,
-// so it pipes into jq. Offsets index the file's text as read.
+// object per line and document: { file, article, persons, organizations, quotes, venues,
+// comments, notes }, or { file, error } for a file or line that cannot be read. Nothing
+// else goes to stdout, so it pipes into jq. Offsets index the file's text as read.
 import fs from "node:fs";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { Command } from "commander";
@@ -20,7 +20,7 @@ async function writeLine(value: unknown): Promise<void> {
 }
 
 export const extractCommand = () => new Command("extract")
-  .description("extract articles, persons, quotes, venues and comments from files, as JSON Lines on stdout (no database)")
+  .description("extract articles, persons, organisations, quotes, venues and comments from files, as JSON Lines on stdout (no database)")
   .argument("<files...>")
   .action(async (files: string[]) => {
     for (const file of files) {

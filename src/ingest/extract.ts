@@ -6,6 +6,8 @@ import { articleCoreference } from "./coreference/article.js";
 import { parseDateline } from "./dateline.js";
 import { extractPersons, photographerOf, type TokenizedSection } from "./persons.js";
 import { tagEntities } from "./ner/tagger.js";
+import { withOrganizationSpeakers } from "./organization-speakers.js";
+import { extractOrganizations } from "./organizations.js";
 import { extractQuotes } from "./quotes.js";
 import { segment } from "./segment.js";
 import { sourceFromText, sourceFromUrl } from "./source.js";
@@ -42,10 +44,12 @@ export function extract(doc: RawDocument): Extraction {
   const articleTokens = namedSections.flatMap((s) => s.tokens);
   const sectionAt = (span: Span): SectionName => namedSections.find((s) => s.span.start <= span.start && span.end <= s.span.end)?.section ?? "body";
   const paragraphAt = (span: Span): Span => seg.paragraphs.find((p) => p.start <= span.start && span.end <= p.end) ?? span;
-  const persons = mergePersonForms(reconcilePersons(text, extractPersons(text, sections, seg.paragraphs, inVenue), tagEntities(text, articleTokens), articleTokens, sectionAt, paragraphAt));
+  const tagged = tagEntities(text, articleTokens);
+  const persons = mergePersonForms(reconcilePersons(text, extractPersons(text, sections, seg.paragraphs, inVenue), tagged, articleTokens, sectionAt, paragraphAt));
+  const organizations = extractOrganizations(text, tagged, articleTokens, sectionAt, persons);
   addPhotographer(seg.photoCredit, persons);
   addMentionsOutsideBody(text, sections, persons);
-  const quotes = extractQuotes(text, seg.paragraphs, persons);
+  const quotes = withOrganizationSpeakers(text, extractQuotes(text, seg.paragraphs, persons), organizations);
   // Gender: pronouns that corefer with each person first, then titles, then first names.
   const coreference = articleCoreference(text, seg.paragraphs, persons);
   for (const p of persons) p.gender = coreference.genderOf(p);
@@ -76,6 +80,7 @@ export function extract(doc: RawDocument): Extraction {
       body,
     },
     persons,
+    organizations,
     quotes,
     venues: groupVenues(venueHits),
     comments: doc.htmlComments?.length ? doc.htmlComments : seg.comments,

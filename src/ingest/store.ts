@@ -14,6 +14,7 @@ import { passagesOf } from "../db/queries/sql.js";
 import { EXTRACTOR_VERSION } from "./extract.js";
 import { GENDER_COLUMNS, GENDER_RECORD, GENDER_VALUES, genderColumns, mergeGender, type GenderColumns } from "./store-gender.js";
 import { normalizeName } from "./normalize.js";
+import { deleteArticleOrganizations, organizationCtes, organizationRows, speakerOrganizationKey } from "./store-organizations.js";
 import type { Extraction, ExtractedPerson, RawDocument } from "./types.js";
 
 export type StoreStatus = "new" | "updated" | "unchanged";
@@ -136,7 +137,8 @@ async function updateArticleRow(tx: Tx, doc: RawDocument, x: Extraction, article
          c AS (DELETE FROM "Comment" WHERE "articleId" = ${articleId}),
          ap AS (DELETE FROM "ArticlePerson" WHERE "articleId" = ${articleId}),
          av AS (DELETE FROM "ArticleVenue" WHERE "articleId" = ${articleId}),
-         ps AS (DELETE FROM "ArticlePassage" WHERE "articleId" = ${articleId})
+         ps AS (DELETE FROM "ArticlePassage" WHERE "articleId" = ${articleId}),
+         ${deleteArticleOrganizations(articleId)}
     UPDATE "Article" SET format = ${doc.format}, "inputHints" = ${hints}, url = ${a.url}, title = ${a.title}, body = ${a.body},
       "publishedAt" = ${publishedAt}, dateline = ${a.dateline}, source = ${a.source}, "photoCaption" = ${a.photoCaption},
       "photoCredit" = ${a.photoCredit}, authors = ${a.authors}::text[], tags = ${a.tags}::text[], "relatedHeadlines" = ${a.relatedHeadlines}::text[],
@@ -167,11 +169,13 @@ function derivedRows(x: Extraction, keys: Map<string, string>) {
   const quotes = x.quotes.map((q, position) => ({
     position, text: q.text, speakerText: q.speaker, cue: q.cue, startOffset: q.start, endOffset: q.end, context: q.context,
     confidence: q.confidence, kind: q.kind, speakerKey: q.speakerPerson ? (keys.get(q.speakerPerson) ?? null) : null,
+    speakerOrganizationKey: speakerOrganizationKey(q.speakerOrganization),
   }));
   const comments = x.comments.map((c, position) => ({ position, author: c.author, text: c.text }));
   return {
     persons: [...persons.values()].map((p) => ({ ...p, mentionCount: p.mentions.length })),
     venues: [...venues.values()],
+    organizations: organizationRows(x),
     quotes,
     comments,
   };
@@ -205,13 +209,15 @@ async function writeDerivedRows(tx: Tx, articleId: number, rows: ReturnType<type
     ), av AS (
       INSERT INTO "ArticleVenue" ("articleId", "venueId", "mentionCount", aliases, mentions)
       SELECT ${articleId}, v.id, r."mentionCount", r.aliases, r.mentions FROM venue_rows r JOIN v ON v."normalizedName" = r.key
-    ), q AS (
-      INSERT INTO "Quote" ("articleId", position, text, "speakerText", cue, "startOffset", "endOffset", context, confidence, kind, "speakerId", "searchVector")
+    ), ${organizationCtes(articleId, rows.organizations, mergeArrays)}, q AS (
+      INSERT INTO "Quote" ("articleId", position, text, "speakerText", cue, "startOffset", "endOffset", context, confidence, kind, "speakerId",
+        "speakerOrganizationId", "searchVector")
       SELECT ${articleId}, r.position, r.text, r."speakerText", r.cue, r."startOffset", r."endOffset", r.context, r.confidence, r.kind::"QuoteKind", p.id,
-        to_tsvector('english', r.text)
+        CASE WHEN p.id IS NULL THEN org.id END, to_tsvector('english', r.text)
       FROM jsonb_to_recordset(${rowsParam(rows.quotes)}) AS r(position int, text text, "speakerText" text, cue text,
-        "startOffset" int, "endOffset" int, context text, confidence float8, kind text, "speakerKey" text)
+        "startOffset" int, "endOffset" int, context text, confidence float8, kind text, "speakerKey" text, "speakerOrganizationKey" text)
       LEFT JOIN p ON p."normalizedName" = r."speakerKey"
+      LEFT JOIN org ON org."normalizedName" = r."speakerOrganizationKey"
     ), c AS (
       INSERT INTO "Comment" ("articleId", position, author, text)
       SELECT ${articleId}, position, author, text FROM jsonb_to_recordset(${rowsParam(rows.comments)}) AS r(position int, author text, text text)

@@ -106,6 +106,11 @@ export interface ExtractedQuote {
   context: string;
   /** DIRECT: a speaker's words in marks; PARTIAL: a fragment of them inside the reporter's sentence. */
   kind: QuoteKind;
+  /**
+   * The organisation speaking ("the utility said", "Acme said in a statement"), by name; set
+   * only when the quote has no person speaker (src/ingest/organization-speakers.ts).
+   */
+  speakerOrganization?: string | null;
 }
 
 export type QuoteKind = "DIRECT" | "PARTIAL";
@@ -128,6 +133,8 @@ export interface ExtractedComment {
 export interface Extraction {
   article: ExtractedArticle;
   persons: ExtractedPerson[];
+  /** Organisations the article names; never the same names as its persons. */
+  organizations: ExtractedOrganization[];
   quotes: ExtractedQuote[];
   venues: ExtractedVenue[];
   comments: ExtractedComment[];
@@ -143,4 +150,16 @@ export class IngestError extends Error {
   ) {
     super(`${origin}: ${reason}`);
   }
+}
+
+/** What an organisation is, where its own words say so plainly ("… Party", "… Inc", "Ministry of …"). */
+export type OrganizationKind = "COMPANY" | "GOVERNMENT" | "PARTY" | "NEWS_OUTLET" | "EDUCATION" | "NGO" | "TEAM";
+
+export interface ExtractedOrganization {
+  /** The fullest form the article gives ("European Union", not "EU"). */
+  name: string;
+  /** Every form the article calls it by, the name included ("European Union", "EU", "E.U."). */
+  aliases: string[];
+  kind: OrganizationKind | null;
+  mentions: SectionSpan[];
 }

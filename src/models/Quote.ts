@@ -23,6 +23,8 @@ export class Quote extends Node {
   dbId!: number;
   articleId!: number;
   speakerId!: number | null;
+  /** The organisation speaking, when no person does (Quote.speakerOrganization). */
+  speakerOrganizationId!: number | null;
   /** The speaker, when the statement that read the quote brought it along (null: no person). */
   preloadedSpeaker?: Person | null;
   /** The article, with the columns a client selected, when the statement that read the quote brought it along. */

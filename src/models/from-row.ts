@@ -11,6 +11,7 @@ import { MentionSpan, PersonMention, VenueMention } from "./mentions.js";
 import { Person } from "./Person.js";
 import { Quote } from "./Quote.js";
 import { Venue } from "./Venue.js";
+import { Organization } from "./Organization.js";
 
 /**
  * A node made from a row: the row's fields copied once (a page makes hundreds of these
@@ -32,6 +33,7 @@ export function articleFromRow(row: ArticleRow): Article {
 export const quoteFromRow = (row: QuoteRow): Quote => nodeOf(new Quote(), "Quote", row);
 export const personFromRow = (row: Db.Person): Person => nodeOf(new Person(), "Person", row);
 export const venueFromRow = (row: Db.Venue): Venue => nodeOf(new Venue(), "Venue", row);
+export const organizationFromRow = (row: Db.Organization): Organization => nodeOf(new Organization(), "Organization", row);
 export const commentFromRow = (row: Db.Comment): Comment => nodeOf(new Comment(), "Comment", row);
 /** A person that came as JSON inside another row; aliases or roles may be left out (see personJson). */
 export const personFromJson = (json: PersonJson): Person => nodeOf(new Person(), "Person", json);

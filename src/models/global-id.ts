@@ -1,6 +1,6 @@
 // Opaque global IDs ("Article:12" in base64url), so clients can refetch any object with node(id).
-export type NodeTypeName = "Article" | "Person" | "Quote" | "Venue" | "Comment";
-const TYPE_NAMES: readonly NodeTypeName[] = ["Article", "Person", "Quote", "Venue", "Comment"];
+export type NodeTypeName = "Article" | "Person" | "Quote" | "Venue" | "Comment" | "Organization";
+const TYPE_NAMES: readonly NodeTypeName[] = ["Article", "Person", "Quote", "Venue", "Comment", "Organization"];
 
 export function toGlobalId(type: NodeTypeName, id: number): string {
   return Buffer.from(`${type}:${id}`).toString("base64url");

@@ -11,6 +11,7 @@ export class NodeResolver {
     if (!decoded) return null;
     const loader = {
       Article: loaders.article, Person: loaders.person, Quote: loaders.quote, Venue: loaders.venue, Comment: loaders.comment,
+      Organization: loaders.organization,
     }[decoded.type] as { load(id: number): Promise<Node | null> };
     return loader.load(decoded.id);
   }

@@ -36,7 +36,7 @@ export class QuoteResolver implements ResolverInterface<Quote> {
     return loaders.quote.load(dbIdOf(id, "Quote"));
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: "The person who said it; null when the speaker is no person (an outlet, \"sources\") or unknown." })
+  @FieldResolver(() => Person, { nullable: true, description: "The person who said it; null when the speaker is no person (an organisation, then in speakerOrganization; \"sources\") or unknown." })
   speaker(@Root() quote: Quote, @Ctx() { loaders }: Context): Person | null | Promise<Person | null> {
     if (quote.speakerId == null) return null;
     return quote.preloadedSpeaker !== undefined ? quote.preloadedSpeaker : loaders.person.load(quote.speakerId);

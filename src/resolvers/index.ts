@@ -5,6 +5,7 @@ import { ArticleResolver } from "./ArticleResolver.js";
 import { CommentResolver } from "./CommentResolver.js";
 import { PersonMentionResolver, VenueMentionResolver } from "./MentionResolvers.js";
 import { NodeResolver } from "./NodeResolver.js";
+import { OrganizationFieldsResolver, OrganizationResolver, QuoteOrganizationResolver } from "./OrganizationResolver.js";
 import { PersonResolver } from "./PersonResolver.js";
 import { QuoteGenderResolver } from "./QuoteGenderResolver.js";
 import { QuoteResolver } from "./QuoteResolver.js";
@@ -13,4 +14,5 @@ import { VenueResolver } from "./VenueResolver.js";
 export const resolvers = [
   ArticleResolver, PersonResolver, QuoteResolver, VenueResolver, CommentResolver, PersonMentionResolver,
   VenueMentionResolver, NodeResolver, AnalyticsResolver, QuoteGenderResolver, IngestResolver, PersonEditResolver,
+  OrganizationResolver, OrganizationFieldsResolver, QuoteOrganizationResolver,
 ] as const;

@@ -19,6 +19,9 @@ import type { PersonMention, VenueMention } from "../models/mentions.js";
 import type { Person } from "../models/Person.js";
 import type { Quote } from "../models/Quote.js";
 import type { Venue } from "../models/Venue.js";
+import { articleIdsOfOrganizations, organizationsByIds, organizationsOfArticles } from "../db/queries/organizations.js";
+import type { Organization } from "../models/Organization.js";
+import { organizationFromRow } from "../models/from-row.js";
 
 /** Hands an item a statement brought along to its loader, so loading it sends no statement; answers the item. */
 export function primed<T extends { dbId: number }>(loader: DataLoader<number, T | null>, item: T): T {
@@ -91,7 +94,8 @@ export function createLoaders(db: SqlReader) {
     if (speaker) person.prime(speaker.id, personFromJson(speaker));
     return quoteFromRow(row);
   };
-  const quotesWithSpeakersBy = (by: "articleId" | "speakerId") => async (keys: number[], limit: number) =>
+  const organization = byId<Organization>(async (ids) => (await organizationsByIds(db, ids)).map(organizationFromRow));
+  const quotesWithSpeakersBy = (by: "articleId" | "speakerId" | "speakerOrganizationId") => async (keys: number[], limit: number) =>
     (await quotesWithSpeakers(db, by, keys, limit)).map(quoteWithSpeaker);
   const countsOfPerson = new DataLoader<number, PersonCounts>(async (ids) => {
     const counts = new Map((await personCounts(db, ids)).map((row) => [row.key, row]));
@@ -104,11 +108,18 @@ export function createLoaders(db: SqlReader) {
     article,
     person,
     venue,
+    organization,
     quote: byId<Quote>(async (ids) => (await quotesByIds(db, ids)).map(quoteFromRow)),
     comment: byId<Comment>(async (ids) => (await commentsByIds(db, ids)).map(commentFromRow)),
 
     quotesByArticle: childrenOf<Quote>(quotesWithSpeakersBy("articleId"), (q) => q.articleId),
     quotesBySpeaker: childrenOf<Quote>(quotesWithSpeakersBy("speakerId"), (q) => q.speakerId!),
+    quotesBySpeakerOrganization: childrenOf<Quote>(quotesWithSpeakersBy("speakerOrganizationId"), (q) => q.speakerOrganizationId!),
+    articleIdsByOrganization: childrenOf<{ organizationId: number; articleId: number }>((ids, limit) => articleIdsOfOrganizations(db, ids, limit), (m) => m.organizationId),
+    organizationsByArticle: childrenOf<{ articleId: number; organization: Organization }>(
+      async (ids, limit) => (await organizationsOfArticles(db, ids, limit)).map(({ mentionedIn, ...row }) =>
+        ({ articleId: mentionedIn, organization: primed(organization, organizationFromRow(row)) })),
+      (m) => m.articleId),
     commentsByArticle: childrenOf<Comment>(async (ids, limit) => (await commentRowsOfArticles(db, ids, limit)).map(commentFromRow), (c) => c.articleId),
     // Article.persons and Article.venues: the rows themselves, most mentioned first, without
     // the mention offsets (a JSON array per row) that the mention edges carry.

@@ -13,6 +13,7 @@ export interface ArticleFilterValues {
   source?: string | null;
   personId?: number | null;
   venueId?: number | null;
+  organizationId?: number | null;
   tag?: string | null;
   author?: string | null;
   speakerId?: number | null;
@@ -32,6 +33,9 @@ export function articleConditions(f: ArticleFilterValues): Prisma.Sql[] {
   if (f.author) where.push(Prisma.sql`a.authors @> ARRAY[${f.author}]::text[]`);
   if (f.personId != null) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ArticlePerson" fp WHERE fp."articleId" = a.id AND fp."personId" = ${f.personId})`);
   if (f.venueId != null) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ArticleVenue" fv WHERE fv."articleId" = a.id AND fv."venueId" = ${f.venueId})`);
+  if (f.organizationId != null) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ArticleOrganization" fo WHERE fo."articleId" = a.id AND fo."organizationId" = ${f.organizationId})`);
+  }
   if (f.speakerId != null) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Quote" fq WHERE fq."articleId" = a.id AND fq."speakerId" = ${f.speakerId})`);
   if (f.hasQuotes != null) {
     where.push(Prisma.sql`${Prisma.raw(f.hasQuotes ? "" : "NOT")} EXISTS (SELECT 1 FROM "Quote" hq WHERE hq."articleId" = a.id)`);

@@ -15,7 +15,7 @@ export const ARTICLE_COLUMNS = [
 ] as const;
 /** Every quote column but the search vector. */
 export const QUOTE_COLUMNS = [
-  "id", "articleId", "speakerId", "speakerText", "text", "cue", "startOffset", "endOffset", "context", "confidence", "position", "kind",
+  "id", "articleId", "speakerId", "speakerOrganizationId", "speakerText", "text", "cue", "startOffset", "endOffset", "context", "confidence", "position", "kind",
 ] as const;
 
 export type ArticleColumn = (typeof ARTICLE_COLUMNS)[number];
@@ -23,7 +23,7 @@ export type QuoteColumn = (typeof QUOTE_COLUMNS)[number];
 export type ArticleRow = Pick<Db.Article, ArticleColumn>;
 export type QuoteRow = Pick<Db.Quote, QuoteColumn>;
 /** The keys every quote projection keeps: the resolvers of its relations need them. */
-export const QUOTE_KEYS: readonly QuoteColumn[] = ["id", "articleId", "speakerId"];
+export const QUOTE_KEYS: readonly QuoteColumn[] = ["id", "articleId", "speakerId", "speakerOrganizationId"];
 
 /** A column list qualified by a table alias: a."id", a."title" … */
 export function columnList(alias: string, columns: readonly string[]): Prisma.Sql {
@@ -146,7 +146,7 @@ function firstPerKey(table: string, keyColumn: string, keys: readonly number[], 
 }
 
 /** The first `limit` quotes of each article in reading order, or of each speaker newest article first, with the speaker. */
-export function quotesWithSpeakers(db: SqlReader, by: "articleId" | "speakerId", keys: readonly number[], limit: number) {
+export function quotesWithSpeakers(db: SqlReader, by: "articleId" | "speakerId" | "speakerOrganizationId", keys: readonly number[], limit: number) {
   const order = by === "articleId" ? `"position"` : `"articleId" DESC, "position"`;
   return db.query<QuoteWithSpeakerRow>(Prisma.sql`
     SELECT ${columnList("q", QUOTE_COLUMNS)}, ${personJson(Prisma.sql`q."speakerId"`)} AS speaker

@@ -23,6 +23,9 @@ export class ArticleFilter {
   @Field(() => ID, { nullable: true, description: "Names this venue." })
   venue?: string | null;
 
+  @Field(() => ID, { nullable: true, description: "Names this organisation." })
+  organization?: string | null;
+
   @Field(() => String, { nullable: true, description: "Carries this tag (exact)." })
   tag?: string | null;
 
@@ -46,6 +49,7 @@ export function articleFilterValues(filter: ArticleFilter | null | undefined, pa
     source: filter.source,
     personId: filter.person ? dbIdOf(filter.person, "Person", `${path}.person`) : null,
     venueId: filter.venue ? dbIdOf(filter.venue, "Venue", `${path}.venue`) : null,
+    organizationId: filter.organization ? dbIdOf(filter.organization, "Organization", `${path}.organization`) : null,
     tag: filter.tag,
     author: filter.author,
     speakerId: filter.speaker ? dbIdOf(filter.speaker, "Person", `${path}.speaker`) : null,
