@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSampleDataIfEmpty } from "../src/db/sample-data.js";
+import { loadSampleDataIfEmpty } from "../src/ingest/sample-data.js";
 import { databaseKinds, quietLog } from "./helpers/databases.js";
 import { startTestServer } from "./helpers/server.js";
 import { PROJECT_ROOT } from "./helpers/shared.js";
