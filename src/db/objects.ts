@@ -8,7 +8,7 @@ import { httpUrl } from "../http-url.js";
 import { Article } from "../models/Article.js";
 import { Comment } from "../models/Comment.js";
 import { toGlobalId, type NodeTypeName } from "../models/global-id.js";
-import { MentionSpan, PersonMention, VenueMention } from "../models/mentions.js";
+import { type MentionSpan, PersonMention, VenueMention } from "../models/mentions.js";
 import { Person } from "../models/Person.js";
 import { Quote } from "../models/Quote.js";
 import { Venue } from "../models/Venue.js";
