@@ -2,6 +2,7 @@
 // request's headers (server/auth.ts); @Authorized("WRITE") fields are checked here.
 import { GraphQLError } from "graphql";
 import type { AuthChecker } from "type-graphql";
+import { ErrorCode } from "../error-codes.js";
 
 export interface Access {
   /** Whether the request carried the right API key. */
@@ -13,11 +14,11 @@ export interface Access {
 /** type-graphql's check for @Authorized("WRITE") fields. */
 export const authChecker: AuthChecker<{ access: Access }> = ({ context }) => {
   if (!context.access.writesEnabled) {
-    throw new GraphQLError("writes are turned off on this server: start it with API_KEY set", { extensions: { code: "FORBIDDEN" } });
+    throw new GraphQLError("writes are turned off on this server: start it with API_KEY set", { extensions: { code: ErrorCode.FORBIDDEN } });
   }
   if (!context.access.hasKey) {
     throw new GraphQLError("this operation writes data and needs the API key: send it as x-api-key or Authorization: Bearer", {
-      extensions: { code: "UNAUTHENTICATED" },
+      extensions: { code: ErrorCode.UNAUTHENTICATED },
     });
   }
   return true;

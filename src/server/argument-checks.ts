@@ -11,6 +11,7 @@ import {
 } from "graphql";
 import { EARLIEST_PUBLICATION } from "../ingest/dates.js";
 import { disallowedControlCharacter, MAX_NAME_LENGTH } from "../text-rules.js";
+import { ErrorCode } from "../error-codes.js";
 
 /** Longest String argument unless listed in LENGTH_LIMITS: ample for a search or a filter. */
 export const MAX_TEXT_ARGUMENT = 1_000;
@@ -89,7 +90,7 @@ export function argumentChecksPlugin(schema: GraphQLSchema): ApolloServerPlugin 
           } catch (error) {
             if (!(error instanceof ArgumentProblem)) throw error;
             throw new GraphQLError(`${error.field}: ${error.path} ${error.problem}`, {
-              extensions: { code: "BAD_USER_INPUT", argumentName: error.path, http: { status: 400 } },
+              extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: error.path, http: { status: 400 } },
             });
           }
         },

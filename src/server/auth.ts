@@ -3,6 +3,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { GraphQLError } from "graphql";
 import type { Access } from "../resolvers/access.js";
+import { ErrorCode } from "../error-codes.js";
 
 export interface AccessPolicy {
   apiKey?: string;
@@ -31,7 +32,7 @@ export function accessFor(policy: AccessPolicy, headers: Headers): Access {
   const hasKey = !!policy.apiKey && !!key && sameKey(key, policy.apiKey);
   if (policy.readsRequireKey && !hasKey) {
     throw new GraphQLError(key ? "the API key is not valid" : "this server needs an API key: send it as x-api-key or Authorization: Bearer", {
-      extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+      extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
     });
   }
   return { hasKey, writesEnabled: !!policy.apiKey };
