@@ -39,7 +39,10 @@ function rate(label: string, docs: RawDocument[]): void {
   const cpu = process.cpuUsage();
   const start = performance.now();
   let n = 0;
-  while (performance.now() - start < seconds * 1000) for (const d of docs) (extract(d), n++);
+  while (performance.now() - start < seconds * 1000) for (const d of docs) {
+    extract(d);
+    n++;
+  }
   const wall = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpu);
   const cpuSeconds = (used.user + used.system) / 1e6;

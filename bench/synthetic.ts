@@ -88,12 +88,12 @@ export function syntheticArticle(index: number, seed = 1): SyntheticArticle {
 }
 
 function htmlPage(title: string, publishedAt: string, paragraphs: string[], comments: { author: string | null; text: string }[]): string {
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-  return `<!doctype html><html><head><title>${escape(title)}</title>
-<meta property="og:title" content="${escape(title)}"><meta property="og:site_name" content="Synthetic Wire">
+  const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  return `<!doctype html><html><head><title>${escapeHtml(title)}</title>
+<meta property="og:title" content="${escapeHtml(title)}"><meta property="og:site_name" content="Synthetic Wire">
 <meta property="article:published_time" content="${publishedAt}"></head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a></nav>
-<article><h1>${escape(title)}</h1>${paragraphs.map((p) => `<p>${escape(p)}</p>`).join("\n")}</article>
-<section class="comments">${comments.map((c) => `<div class="comment"><span class="comment-author">${c.author ?? "avatar"}</span><p class="comment-text">${escape(c.text)}</p></div>`).join("")}</section>
+<article><h1>${escapeHtml(title)}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}</article>
+<section class="comments">${comments.map((c) => `<div class="comment"><span class="comment-author">${c.author ?? "avatar"}</span><p class="comment-text">${escapeHtml(c.text)}</p></div>`).join("")}</section>
 <footer>© Synthetic Wire</footer></body></html>`;
 }

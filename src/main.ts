@@ -2,7 +2,7 @@
 // into an empty one, serves GraphQL, and shuts down cleanly on SIGTERM / SIGINT.
 import "reflect-metadata";
 import { readSettings, SettingError } from "./config.js";
-import { loadSampleDataIfEmpty } from "./db/sample-data.js";
+import { loadSampleDataIfEmpty } from "./ingest/sample-data.js";
 import { openMigratedDatabase } from "./db/open.js";
 import { openEvents } from "./events.js";
 import { DatabaseConfigError } from "./db/target.js";

@@ -3,7 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { inProcessEvents, type NewsgraphPubSub } from "./events.js";
 import { resolvers } from "./resolvers/index.js";
-import { authChecker } from "./server/auth.js";
+import { authChecker } from "./resolvers/access.js";
 
 const built = new WeakMap<NewsgraphPubSub, Promise<GraphQLSchema>>();
 /** A pub/sub for schemas that serve no subscriptions (schema.graphql, validation in tests). */

@@ -14,8 +14,8 @@ const WRITE = { "x-api-key": API_KEY };
 describe.skipIf(!hasShared).each(databaseKinds)("the seeds' news graph on $name", (kind) => {
   const fresh = useFreshDatabase(kind);
   let server: TestServer;
-  let received: any[] = [];
-  let receivedFiltered: any[] = [];
+  const received: any[] = [];
+  const receivedFiltered: any[] = [];
   let closeSubscriptions = () => {};
 
   const ingest = (file: string) =>

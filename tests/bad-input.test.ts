@@ -273,7 +273,9 @@ describe.each(cliTargets)("files with no prose through the command line on $name
     const database = await target.create();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "newsgraph-empty-"));
     try {
-      NO_PROSE.forEach(([, text], i) => fs.writeFileSync(path.join(dir, `empty-${i}.txt`), text));
+      NO_PROSE.forEach(([, text], i) => {
+        fs.writeFileSync(path.join(dir, `empty-${i}.txt`), text);
+      });
       fs.writeFileSync(path.join(dir, "good.txt"), lisbonBody("Market through the CLI"));
       const { code, output } = await runIngestCli(database.url, dir);
       expect(code, output).toBe(1);

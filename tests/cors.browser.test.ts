@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSettings, SettingError } from "../src/config.js";
-import { loadSampleDataIfEmpty } from "../src/db/sample-data.js";
+import { loadSampleDataIfEmpty } from "../src/ingest/sample-data.js";
 import { parseCorsOrigins, type CorsPolicy } from "../src/server/cors.js";
 import { databaseKinds } from "./helpers/databases.js";
 import { startTestServer, type TestServer } from "./helpers/server.js";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { extract } from "../src/ingest/extract.js";
 import { ingestInput } from "../src/ingest/pipeline.js";
 import { MAX_INPUT_BYTES, readInput } from "../src/ingest/read.js";
-import { IngestError } from "../src/ingest/types.js";
+import { IngestError, type RawDocument } from "../src/ingest/types.js";
 import { databaseKinds, useFreshDatabase } from "./helpers/databases.js";
 
 /** Pieces of news text, recombined at random: names, speech verbs and every kind of quotation mark. */
@@ -26,7 +26,7 @@ const brokenHtml = fc.array(htmlPiece, { minLength: 1, maxLength: 120 }).map((pa
 
 /** Extraction of one input: either an extraction whose offsets all lie in the text, or an IngestError. */
 function checkInput(input: string | Uint8Array, origin = "fuzz") {
-  let docs;
+  let docs: RawDocument[];
   try {
     docs = readInput(origin, input);
   } catch (error) {

@@ -115,7 +115,10 @@ interface Found {
 
 /** Walks a response, checking every string by the field it is in; returns what it saw. */
 function checkEveryString(value: unknown, found: Found, where = "data", key = ""): void {
-  if (Array.isArray(value)) return value.forEach((v, i) => checkEveryString(v, found, `${where}[${i}]`, key));
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) checkEveryString(v, found, `${where}[${i}]`, key);
+    return;
+  }
   if (value !== null && typeof value === "object") {
     if (key === "highlight") found.highlights.push(value as Found["highlights"][number]);
     for (const [k, v] of Object.entries(value)) checkEveryString(v, found, `${where}.${k}`, k);
@@ -135,7 +138,7 @@ function checkEveryString(value: unknown, found: Found, where = "data", key = ""
   } else found.texts.push(value);
 }
 
-const unescape = (html: string) =>
+const unescapeHtml = (html: string) =>
   html.replace(/<\/?mark>/g, "").replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e]!);
 
 describe.each(databaseKinds)("what the API returns is safe to render, on $name", (kind) => {
@@ -294,7 +297,7 @@ describe.each(databaseKinds)("what the API returns is safe to render, on $name",
     expect(found.snippets.some((s) => s.includes("<mark>said</mark>"))).toBe(true);
     // Each highlight is its snippet as plain text, and its matches are the words the snippet marks.
     expect(found.highlights.length).toBeGreaterThan(5);
-    const snippetTexts = new Set(found.snippets.map(unescape));
+    const snippetTexts = new Set(found.snippets.map(unescapeHtml));
     for (const { text, matches } of found.highlights) {
       expect(snippetTexts.has(text), text).toBe(true);
       for (const { start, end } of matches) expect(text.slice(start, end)).toMatch(/^(said|word|yes|delays|sentinels|escaped|twice)$/i);

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSampleDataIfEmpty } from "../src/db/sample-data.js";
+import { loadSampleDataIfEmpty } from "../src/ingest/sample-data.js";
 import { databaseKinds, quietLog } from "./helpers/databases.js";
 import { startTestServer } from "./helpers/server.js";
 import { PROJECT_ROOT } from "./helpers/shared.js";
@@ -41,6 +41,7 @@ describe.skipIf(!hasChromium)("the Playground in headless Chromium", () => {
     await page.goto(`${server.url}/playground`);
     await page.waitForSelector(".CodeMirror", { timeout: 30_000 });
     await page.locator('[title^="Execute Query"]').first().click();
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, which is what a reader sees
     await page.waitForFunction(() => document.body.innerText.includes("Northern Ports Agree to Share Shipping Data"), null, { timeout: 30_000 });
     fs.mkdirSync(path.join(PROJECT_ROOT, "tmp"), { recursive: true });
     await page.screenshot({ path: path.join(PROJECT_ROOT, "tmp/playground.png") });

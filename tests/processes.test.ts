@@ -26,7 +26,7 @@ const npm = (...args: Parameters<typeof runNpm>) => {
 };
 afterAll(() => {
   runs.forEach(killRun);
-  tempDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }));
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** Waits until none of the pids runs any more (a process may take a moment to be reaped). */

@@ -4,7 +4,7 @@
 import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { loadSampleDataIfEmpty } from "../src/db/sample-data.js";
+import { loadSampleDataIfEmpty } from "../src/ingest/sample-data.js";
 import { ingestInput } from "../src/ingest/pipeline.js";
 import { LIST_CAPS } from "../src/resolvers/list-caps.js";
 import { lisbonVariants } from "./helpers/articles.js";

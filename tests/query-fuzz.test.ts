@@ -9,7 +9,7 @@ import {
 } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSampleDataIfEmpty } from "../src/db/sample-data.js";
+import { loadSampleDataIfEmpty } from "../src/ingest/sample-data.js";
 import { ingestInput } from "../src/ingest/pipeline.js";
 import { listCapOf } from "../src/resolvers/list-caps.js";
 import { getSchema } from "../src/schema.js";

@@ -2,7 +2,7 @@
 // ingested through another, because subscription events travel through Redis.
 import { randomUUID } from "node:crypto";
 import { createClient } from "graphql-ws";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { inProcessEvents, redisEvents, type Events } from "../src/events.js";
 import { sampleText } from "./helpers/articles.js";

@@ -1,6 +1,6 @@
 // The GraphQL server over HTTP on a real database holding the sample articles.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSampleDataIfEmpty } from "../src/db/sample-data.js";
+import { loadSampleDataIfEmpty } from "../src/ingest/sample-data.js";
 import { databaseKinds, quietLog, useFreshDatabase } from "./helpers/databases.js";
 import { startTestServer } from "./helpers/server.js";
 

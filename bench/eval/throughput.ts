@@ -13,7 +13,10 @@ export function extractionRate(docs: RawDocument[]): { rate: number; averageKb: 
   const sample = docs.filter((d) => d.text.length > 2000);
   const start = performance.now();
   let extracted = 0;
-  while (performance.now() - start < 3000) for (const d of sample) (extract(d), extracted++);
+  while (performance.now() - start < 3000) for (const d of sample) {
+    extract(d);
+    extracted++;
+  }
   return {
     rate: extracted / ((performance.now() - start) / 1000),
     averageKb: sample.reduce((n, d) => n + d.text.length, 0) / sample.length / 1000,

@@ -39,7 +39,7 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
     } else if (fs.existsSync(input)) files.add(path.resolve(input));
     else {
       const matched = await glob(input, { absolute: true });
-      if (matched.length) matched.forEach((f) => files.add(f));
+      if (matched.length) for (const f of matched) files.add(f);
       else missing.push(input);
     }
   }

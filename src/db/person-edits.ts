@@ -1,6 +1,6 @@
 // Editorial fixes to persons: merging duplicates and renaming. Each runs in one transaction,
 // and the old names stay as aliases so later ingests land on the edited person.
-import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { normalizeName } from "../ingest/normalize.js";
 
 export class PersonEditError extends Error {

@@ -27,6 +27,7 @@ function reportCharAsText<T>(result: T): T {
 }
 
 class CharAsTextClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: one override for all of pg's query overloads, whose results differ
   override query(...args: unknown[]): any {
     const pending = (super.query as (...a: unknown[]) => unknown)(...args);
     return pending instanceof Promise ? pending.then(reportCharAsText) : pending;
@@ -35,6 +36,7 @@ class CharAsTextClient extends pg.Client {
 
 // adapter-pg queries through the pool (pool.query) and, in transactions, through its clients.
 class CharAsTextPool extends pg.Pool {
+  // biome-ignore lint/suspicious/noExplicitAny: one override for all of pg's query overloads, whose results differ
   override query(...args: unknown[]): any {
     const pending = (super.query as (...a: unknown[]) => unknown)(...args);
     return pending instanceof Promise ? pending.then(reportCharAsText) : pending;

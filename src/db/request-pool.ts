@@ -17,6 +17,7 @@ export class RequestAwarePool extends pg.Pool {
   // adapter calls it directly: every statement passes here.
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;
+  // biome-ignore lint/suspicious/noConfusingVoidType: the implementation of the two overloads above, as pg.Pool declares it
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
     const checkedOut = this.checkOut();
     if (!callback) return checkedOut;

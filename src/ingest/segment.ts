@@ -21,7 +21,7 @@ const BOILERPLATE = [
 const COMMENTS_START = [/^community standards/i, /^comment via /i, /^all comments$/i, /^\d+\s+comments?$/i, /^comments?$/i, /^•\s*comment$/i];
 const CREDIT = /^(©|\(c\)\s|photo(graph)?\s*(credit)?\s*[:/]|image( credit)?\s*:|picture\s*:|\(?(AP|AFP|Reuters|Getty Images|EPA)\s+Photo)/i;
 /** A credit at the end of a caption line: "Cranes at dawn. Photo: Jane Roe/Agency", "(Photo: AFP)". */
-const CREDIT_TAIL = /(?:^|(?<=[.!?…"”’)\]]\s*)|\s[(\[]|\s[-–—|]\s)\(?((?:photo(?:graph)?s?|image|picture)\s*(?:credit)?\s*(?::|\/|by\b)\s*[^()[\]]{2,80}?|©\s*[^()[\]]{2,80}?)[)\]]?\s*$/iu;
+const CREDIT_TAIL = /(?:^|(?<=[.!?…"”’)\]]\s*)|\s[([]|\s[-–—|]\s)\(?((?:photo(?:graph)?s?|image|picture)\s*(?:credit)?\s*(?::|\/|by\b)\s*[^()[\]]{2,80}?|©\s*[^()[\]]{2,80}?)[)\]]?\s*$/iu;
 const SENTENCE_END = /[.!?…:;]["”’)\]]*$/u;
 const TAGS_PREFIX = /^(tags|topics|keywords)\s*:\s*/i;
 

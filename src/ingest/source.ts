@@ -21,8 +21,8 @@ export function sourceFromUrl(url: string | null | undefined): string | null {
   }
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const OUTLET_ALTERNATION = OUTLETS.map(escape).sort((a, b) => b.length - a.length).join("|");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const OUTLET_ALTERNATION = OUTLETS.map(escapeRegExp).sort((a, b) => b.length - a.length).join("|");
 const WIDGET = new RegExp(`Comment via (${OUTLET_ALTERNATION})\\b`);
 const SELF_REFERENCE = new RegExp(`(?:^|[.!?]\\s+)(${OUTLET_ALTERNATION}) (?:discussed|spoke with|spoke to|talked to|asked|contacted|has learned|learned|reports|reported that)\\b`, "m");
 

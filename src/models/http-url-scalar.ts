@@ -3,12 +3,13 @@
 // it in a link would run.
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import { httpUrl } from "../http-url.js";
+import { ErrorCode } from "../error-codes.js";
 
 function parsed(value: unknown): string {
   const url = typeof value === "string" ? httpUrl(value) : null;
   if (url === null) {
     const shown = typeof value === "string" ? JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value) : typeof value;
-    throw new GraphQLError(`url must be an absolute http or https URL of at most 2,048 characters, got ${shown}`, { extensions: { code: "BAD_USER_INPUT", argumentName: "url" } });
+    throw new GraphQLError(`url must be an absolute http or https URL of at most 2,048 characters, got ${shown}`, { extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: "url" } });
   }
   return url;
 }
@@ -24,7 +25,7 @@ export const HttpUrlScalar = new GraphQLScalarType<string, string>({
   },
   parseValue: parsed,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError(`url must be a string, got a ${ast.kind}`, { extensions: { code: "BAD_USER_INPUT", argumentName: "url" } });
+    if (ast.kind !== Kind.STRING) throw new GraphQLError(`url must be a string, got a ${ast.kind}`, { extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: "url" } });
     return parsed(ast.value);
   },
   extensions: { jsonSchema: { type: "string", format: "uri" } },

@@ -5,7 +5,7 @@ import { Arg, Ctx, Int, Query, Resolver, registerEnumType } from "type-graphql";
 import {
   coMentionNetwork, timeline, topPersons, topSpeakers, topVenues, type TimelineInterval,
 } from "../db/queries/analytics.js";
-import { personFromJson } from "../models/from-row.js";
+import { personFromJson } from "../db/objects.js";
 import type { Person } from "../models/Person.js";
 import { CoMentionNetwork, PersonCount, SpeakerCount, TimelineBucket, VenueCount } from "../models/stats.js";
 import type { Venue } from "../models/Venue.js";

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { quoteRowOf } from "../db/queries/by-key.js";
-import { quoteFromRow } from "../models/from-row.js";
+import { quoteFromRow } from "../db/objects.js";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
 import { articleListQuery, defaultArticleOrder, withArticleRows } from "../db/queries/articles.js";
 import { fetchIds, fetchPage } from "../db/queries/page-query.js";

@@ -7,7 +7,7 @@ import { readInput } from "../ingest/read.js";
 import { IngestError } from "../ingest/types.js";
 import { Article } from "../models/Article.js";
 import { toGlobalId } from "../models/global-id.js";
-import { DeleteArticleResult, IngestResult, IngestStatus } from "../models/ingest-results.js";
+import { DeleteArticleResult, IngestResult, type IngestStatus } from "../models/ingest-results.js";
 import { dbIdOf } from "./args.js";
 import type { Context } from "./context.js";
 import { badInput, notFound, storeFailure } from "./errors.js";

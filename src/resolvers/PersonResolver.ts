@@ -1,5 +1,5 @@
 import { articleRowOf, quoteArticleOf, quoteRowOf } from "../db/queries/by-key.js";
-import { articleFromRow, quoteFromRow } from "../models/from-row.js";
+import { articleFromRow, quoteFromRow } from "../db/objects.js";
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
 import { articlesOfPersons } from "../db/queries/articles.js";

@@ -1,5 +1,5 @@
 import { articleRowOf } from "../db/queries/by-key.js";
-import { articleFromRow } from "../models/from-row.js";
+import { articleFromRow } from "../db/objects.js";
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
 import { articlesOfVenues } from "../db/queries/articles.js";

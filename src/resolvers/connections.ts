@@ -1,6 +1,6 @@
 // Turns a fetched page (positions and keys) into a Relay connection of loaded nodes.
 import type DataLoader from "dataloader";
-import type { Prisma } from "../generated/prisma/client.js";
+import type { Sql } from "../db/rows.js";
 import { fetchPagesByParent, type ListQuery, type Page, type PageRow } from "../db/queries/page-query.js";
 import { decodeArticleChildren, type ArticleChildren } from "../db/queries/article-children.js";
 import { highlightedHtml, parseHeadline } from "../db/queries/highlight.js";
@@ -8,10 +8,11 @@ import { articleRowOf } from "../db/queries/by-key.js";
 import { PageInfo } from "../models/connection.js";
 import type { Article } from "../models/Article.js";
 import type { Highlight } from "../models/Highlight.js";
-import { articleFromRow, preloadedChildren } from "../models/from-row.js";
+import { articleFromRow, preloadedChildren } from "../db/objects.js";
 import type { Context } from "./context.js";
 import { primed } from "./loaders.js";
-import { cursorAt, type PageWindow } from "./pagination.js";
+import type { PageWindow } from "../db/page-window.js";
+import { cursorAt } from "./pagination.js";
 
 interface EdgeShape<N> {
   cursor: string;
@@ -94,7 +95,7 @@ export function searchFields(row: PageRow): { rank: number | null; snippet: stri
  * other parent asking for the same field and arguments in this request: one statement.
  */
 export function pageOfParent(
-  { db, loaders }: Context, field: string, args: unknown, query: ListQuery & { parent: Prisma.Sql }, window: PageWindow, parentId: number,
+  { db, loaders }: Context, field: string, args: unknown, query: ListQuery & { parent: Sql }, window: PageWindow, parentId: number,
 ): Promise<Page> {
   const key = `${field}:${JSON.stringify([args, window])}`;
   return loaders.paged(key, (parents) => fetchPagesByParent(db, query, parents, window)).load(parentId);

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Database } from "../db/connection.js";
 import type { RequestScope } from "../db/request-scope.js";
 import type { NewsgraphPubSub } from "../events.js";
-import type { Access } from "../server/auth.js";
+import type { Access } from "./access.js";
 import type { Loaders } from "./loaders.js";
 
 /** What every resolver gets: the database, this request's loaders, logger, access and pub/sub. */

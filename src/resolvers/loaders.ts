@@ -3,7 +3,7 @@
 // statement brings related rows along (a quote's speaker, an article's persons) prime those
 // rows' loaders, so reading them sends no statement of its own.
 import DataLoader from "dataloader";
-import type * as Db from "../generated/prisma/client.js";
+import type { PersonRow, VenueRow } from "../db/rows.js";
 import {
   articlesByIds, commentRowsOfArticles, commentsByIds, countsByKey, personCounts, personMentions, personsByIds, personsOfArticles, personsWithCountsByIds,
   quotesByIds, quotesWithSpeakers, venueMentions, venuesByIds, venuesOfArticles, type PersonCounts, type QuoteWithSpeakerRow,
@@ -12,7 +12,7 @@ import type { Page } from "../db/queries/page-query.js";
 import type { SqlReader } from "../db/sql-reader.js";
 import {
   articleFromRow, commentFromRow, personFromJson, personFromRow, personMentionFromRow, quoteFromRow, venueFromRow, venueMentionFromRow,
-} from "../models/from-row.js";
+} from "../db/objects.js";
 import type { Article } from "../models/Article.js";
 import type { Comment } from "../models/Comment.js";
 import type { PersonMention, VenueMention } from "../models/mentions.js";
@@ -104,7 +104,7 @@ export function createLoaders(db: SqlReader) {
 
   return {
     paged: keyedLoaders<Page>(),
-    related: keyedLoaders<{ row: Db.Person | Db.Venue; sharedArticles: number }[]>(),
+    related: keyedLoaders<{ row: PersonRow | VenueRow; sharedArticles: number }[]>(),
     article,
     person,
     venue,

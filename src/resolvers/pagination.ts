@@ -2,6 +2,7 @@
 // window over the filtered, ordered list. A cursor is the item's 1-based position in that
 // list, made opaque; it stays meaningful for the same filter and order.
 import { ArgsType, Field, Int } from "type-graphql";
+import type { PageWindow } from "../db/page-window.js";
 import { badInput, inRange } from "./errors.js";
 
 export const MAX_PAGE_SIZE = 100;
@@ -20,16 +21,6 @@ export class ConnectionArgs {
 
   @Field(() => String, { nullable: true, description: "Returns items before this cursor." })
   before?: string | null;
-}
-
-/** Which positions (1-based, in the whole ordered list) a page covers. */
-export interface PageWindow {
-  /** Items strictly after this position (0: from the start). */
-  after: number;
-  /** Items strictly before this position (null: to the end). */
-  before: number | null;
-  first: number | null;
-  last: number | null;
 }
 
 const CURSOR_PREFIX = "pos:";
@@ -57,21 +48,6 @@ export function pageWindow(args: ConnectionArgs): PageWindow {
   const after = args.after ? positionOf(args.after, "after") : 0;
   const before = args.before ? positionOf(args.before, "before") : null;
   return { after, before, first: first == null && last == null ? DEFAULT_PAGE_SIZE : first, last };
-}
-
-/** OFFSET and LIMIT for a window over a list of `total` items. */
-export function offsetAndLimit(window: PageWindow, total: number): { offset: number; limit: number } {
-  const upper = Math.min(window.before ?? total + 1, total + 1);
-  let start = Math.min(window.after, total);
-  let end = upper - 1;
-  if (window.first != null) end = Math.min(end, start + window.first);
-  if (window.last != null) start = Math.max(start, end - window.last);
-  return { offset: start, limit: Math.max(0, end - start) };
-}
-
-/** Whether a window needs the list's total before it can be fetched (last without before). */
-export function needsTotalFirst(window: PageWindow): boolean {
-  return window.last != null && window.before == null;
 }
 
 @ArgsType()

@@ -1,8 +1,8 @@
 // Persons and venues related to a person or venue through the articles they share
 // (Person.coMentioned, Person.venues, Venue.persons), batched over all parents.
 import { relatedByParent, type MentionKind } from "../db/queries/analytics.js";
-import type * as Db from "../generated/prisma/client.js";
-import { personFromRow, venueFromRow } from "../models/from-row.js";
+import type { PersonRow, VenueRow } from "../db/rows.js";
+import { personFromRow, venueFromRow } from "../db/objects.js";
 import type { Person } from "../models/Person.js";
 import type { Venue } from "../models/Venue.js";
 import type { Context } from "./context.js";
@@ -35,6 +35,6 @@ export async function relatedEntities<K extends MentionKind>(
 }
 
 /** The person or venue of a row, also handed to its loader, so loading it again sends no statement. */
-function primedEntity(loaders: Loaders, kind: MentionKind, row: Db.Person | Db.Venue): Person | Venue {
-  return kind === "person" ? primed(loaders.person, personFromRow(row as Db.Person)) : primed(loaders.venue, venueFromRow(row as Db.Venue));
+function primedEntity(loaders: Loaders, kind: MentionKind, row: PersonRow | VenueRow): Person | Venue {
+  return kind === "person" ? primed(loaders.person, personFromRow(row as PersonRow)) : primed(loaders.venue, venueFromRow(row as VenueRow));
 }

@@ -11,6 +11,7 @@ import {
 } from "graphql";
 import { EARLIEST_PUBLICATION } from "../ingest/dates.js";
 import { disallowedControlCharacter, MAX_NAME_LENGTH } from "../text-rules.js";
+import { ErrorCode } from "../error-codes.js";
 
 /** Longest String argument unless listed in LENGTH_LIMITS: ample for a search or a filter. */
 export const MAX_TEXT_ARGUMENT = 1_000;
@@ -89,7 +90,7 @@ export function argumentChecksPlugin(schema: GraphQLSchema): ApolloServerPlugin 
           } catch (error) {
             if (!(error instanceof ArgumentProblem)) throw error;
             throw new GraphQLError(`${error.field}: ${error.path} ${error.problem}`, {
-              extensions: { code: "BAD_USER_INPUT", argumentName: error.path, http: { status: 400 } },
+              extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: error.path, http: { status: 400 } },
             });
           }
         },
@@ -128,7 +129,8 @@ function collectChecks(node: ValueNode, type: GraphQLInputType, path: string, wh
       return;
     case Kind.LIST:
       if (!isListType(nullable)) return;
-      return node.values.forEach((item, i) => collectChecks(item, nullable.ofType, `${path}[${i}]`, where, checks));
+      for (const [i, item] of node.values.entries()) collectChecks(item, nullable.ofType, `${path}[${i}]`, where, checks);
+      return;
     case Kind.OBJECT: {
       if (!isInputObjectType(nullable) || SELF_CHECKED_INPUTS.has(nullable.name)) return;
       const fields = nullable.getFields();
@@ -160,8 +162,9 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string, limit:
   const nullable = isNonNullType(type) ? type.ofType : type;
   if (isListType(nullable)) {
     // A single value stands for a list of one (GraphQL input coercion).
-    if (!Array.isArray(value)) return checkValue(value, nullable.ofType, path, limit, depth + 1);
-    return value.forEach((item, i) => checkValue(item, nullable.ofType, `${path}[${i}]`, limit, depth + 1));
+    if (!Array.isArray(value)) checkValue(value, nullable.ofType, path, limit, depth + 1);
+    else for (const [i, item] of value.entries()) checkValue(item, nullable.ofType, `${path}[${i}]`, limit, depth + 1);
+    return;
   }
   if (isInputObjectType(nullable)) {
     if (typeof value !== "object" || Array.isArray(value) || SELF_CHECKED_INPUTS.has(nullable.name)) return;

@@ -2,18 +2,12 @@
 // the API key, sent as `x-api-key: KEY` or `Authorization: Bearer KEY`.
 import { timingSafeEqual } from "node:crypto";
 import { GraphQLError } from "graphql";
-import type { AuthChecker } from "type-graphql";
+import type { Access } from "../resolvers/access.js";
+import { ErrorCode } from "../error-codes.js";
 
 export interface AccessPolicy {
   apiKey?: string;
   readsRequireKey?: boolean;
-}
-
-export interface Access {
-  /** Whether the request carried the right API key. */
-  hasKey: boolean;
-  /** Whether the server accepts writes at all (an API key is configured). */
-  writesEnabled: boolean;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -38,7 +32,7 @@ export function accessFor(policy: AccessPolicy, headers: Headers): Access {
   const hasKey = !!policy.apiKey && !!key && sameKey(key, policy.apiKey);
   if (policy.readsRequireKey && !hasKey) {
     throw new GraphQLError(key ? "the API key is not valid" : "this server needs an API key: send it as x-api-key or Authorization: Bearer", {
-      extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+      extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
     });
   }
   return { hasKey, writesEnabled: !!policy.apiKey };
@@ -55,16 +49,3 @@ export function connectionRefusal(policy: AccessPolicy, headers: Headers): { cod
   if (!policy.apiKey || !sameKey(key, policy.apiKey)) return { code: 4403, reason: "Forbidden: the API key is not valid" };
   return null;
 }
-
-/** type-graphql's check for @Authorized("WRITE") fields. */
-export const authChecker: AuthChecker<{ access: Access }> = ({ context }) => {
-  if (!context.access.writesEnabled) {
-    throw new GraphQLError("writes are turned off on this server: start it with API_KEY set", { extensions: { code: "FORBIDDEN" } });
-  }
-  if (!context.access.hasKey) {
-    throw new GraphQLError("this operation writes data and needs the API key: send it as x-api-key or Authorization: Bearer", {
-      extensions: { code: "UNAUTHENTICATED" },
-    });
-  }
-  return true;
-};

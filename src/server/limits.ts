@@ -7,6 +7,7 @@ import { listCapOf } from "../resolvers/list-caps.js";
 import { DEFAULT_PAGE_SIZE } from "../resolvers/pagination.js";
 import { MAX_VARIABLES_DEPTH, nestedDeeperThan } from "./nesting-guard.js";
 import { maxDepthRule } from "./query-shape.js";
+import { ErrorCode } from "../error-codes.js";
 
 export interface QueryLimits {
   maxDepth: number;
@@ -101,7 +102,7 @@ export function costPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloSe
 
 function tooCostly(cost: number, limits: QueryLimits): GraphQLError {
   return new GraphQLError(`the query costs ${cost}, over this server's limit of ${limits.maxCost}: ask for fewer items (first/last) or fewer nested lists`, {
-    extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost: limits.maxCost, http: { status: 400 } },
+    extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maxCost: limits.maxCost, http: { status: 400 } },
   });
 }
 
@@ -114,7 +115,7 @@ export function subscriptionRefusal(
   schema: GraphQLSchema, limits: QueryLimits, { query, operationName, variables }: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
 ): GraphQLError[] | undefined {
   if (nestedDeeperThan(variables, MAX_VARIABLES_DEPTH)) {
-    return [new GraphQLError(`variables are nested more than ${MAX_VARIABLES_DEPTH} levels deep; no input of this API needs that many`, { extensions: { code: "BAD_USER_INPUT" } })];
+    return [new GraphQLError(`variables are nested more than ${MAX_VARIABLES_DEPTH} levels deep; no input of this API needs that many`, { extensions: { code: ErrorCode.BAD_USER_INPUT } })];
   }
   let document: DocumentNode;
   try {
@@ -137,7 +138,7 @@ function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationNa
   // Invalid variables would stop the estimate too: say what is wrong with them, as execution would.
   const invalid = getVariableValues(schema, getOperationAST(query, operationName)?.variableDefinitions ?? [], variables ?? {}).errors;
   if (invalid) {
-    throw new GraphQLError(invalid.map((error) => error.message).join("; "), { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+    throw new GraphQLError(invalid.map((error) => error.message).join("; "), { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
   }
   try {
     return getComplexity({
@@ -147,7 +148,7 @@ function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationNa
   } catch (error) {
     // Raised when fragments expand to more fields than anyone needs (a fragment bomb).
     throw new GraphQLError(`the query expands to more than ${MAX_EXPANDED_FIELDS} fields once its fragments are spread: ${(error as Error).message}`, {
-      extensions: { code: "QUERY_TOO_COMPLEX", maxFields: MAX_EXPANDED_FIELDS, http: { status: 400 } },
+      extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, maxFields: MAX_EXPANDED_FIELDS, http: { status: 400 } },
     });
   }
 }

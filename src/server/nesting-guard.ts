@@ -4,6 +4,7 @@
 // estimate's cache key), which answered HTTP 500. Checked once, without recursion, before
 // Apollo sees the request.
 import type { RequestHandler } from "express";
+import { ErrorCode } from "../error-codes.js";
 
 /** Deepest nesting a request's variables may have; the schema's deepest input needs a handful. */
 export const MAX_VARIABLES_DEPTH = 32;
@@ -39,7 +40,7 @@ export function nestingGuard(maxDepth = MAX_VARIABLES_DEPTH): RequestHandler {
         const value = fromQueryString((operation as Record<string, unknown>)[part]);
         if (nestedDeeperThan(value, maxDepth)) {
           res.status(400).json({
-            errors: [{ message: `${part} are nested more than ${maxDepth} levels deep; no input of this API needs that many`, extensions: { code: "BAD_USER_INPUT", argumentName: part } }],
+            errors: [{ message: `${part} are nested more than ${maxDepth} levels deep; no input of this API needs that many`, extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: part } }],
           });
           return;
         }

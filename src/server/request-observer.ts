@@ -3,6 +3,7 @@
 // that both tell the same story.
 import type { ApolloServerPlugin, GraphQLResponse } from "@apollo/server";
 import type { GraphQLError } from "graphql";
+import { ErrorCode } from "../error-codes.js";
 
 export interface RequestSummary {
   /**
@@ -27,7 +28,7 @@ const CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
 function outcomeOf(errors: readonly { extensions?: Record<string, unknown> }[] | undefined): string {
   if (!errors?.length) return "ok";
   const code = errors[0]!.extensions?.code;
-  return typeof code === "string" && CODE.test(code) ? code : "INTERNAL_SERVER_ERROR";
+  return typeof code === "string" && CODE.test(code) ? code : ErrorCode.INTERNAL_SERVER_ERROR;
 }
 
 function responseErrors(response: GraphQLResponse) {

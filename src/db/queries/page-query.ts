@@ -5,7 +5,7 @@
 import { Prisma } from "../../generated/prisma/client.js";
 import type { SqlReader } from "../sql-reader.js";
 import { keyIn } from "./sql.js";
-import { offsetAndLimit, needsTotalFirst, type PageWindow } from "../../resolvers/pagination.js";
+import { offsetAndLimit, needsTotalFirst, type PageWindow } from "../page-window.js";
 
 export interface ListQuery {
   /** The FROM clause, with its joins, e.g. Prisma.sql`"Article" a`. */

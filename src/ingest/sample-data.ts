@@ -3,9 +3,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
-import { ingestInput } from "../ingest/pipeline.js";
+import { ingestInput } from "./pipeline.js";
 import { PROJECT_ROOT } from "../project-root.js";
-import type { Database } from "./connection.js";
+import type { Database } from "../db/connection.js";
 
 export const SAMPLE_DIR = path.join(PROJECT_ROOT, "prisma/sample-articles");
 

@@ -1,17 +1,18 @@
-// Turns database rows into GraphQL objects. The row's numeric key stays on the object
-// as dbId for the resolvers; clients only ever see the opaque global id.
-import type { ArticleChildrenRows } from "../db/queries/article-children.js";
-import type { ArticleRow, PersonJson, QuoteRow, VenueJson } from "../db/queries/by-key.js";
+// Turns database rows into GraphQL objects: the data-access layer hands the resolvers these
+// objects, so the model classes never name a row type. The row's numeric key stays on the
+// object as dbId for the resolvers; clients only ever see the opaque global id.
+import type { ArticleChildrenRows } from "./queries/article-children.js";
+import type { ArticleRow, PersonJson, QuoteRow, VenueJson } from "./queries/by-key.js";
 import type * as Db from "../generated/prisma/client.js";
 import { httpUrl } from "../http-url.js";
-import { Article } from "./Article.js";
-import { Comment } from "./Comment.js";
-import { toGlobalId, type NodeTypeName } from "./global-id.js";
-import { MentionSpan, PersonMention, VenueMention } from "./mentions.js";
-import { Person } from "./Person.js";
-import { Quote } from "./Quote.js";
-import { Venue } from "./Venue.js";
-import { Organization } from "./Organization.js";
+import { Article } from "../models/Article.js";
+import { Comment } from "../models/Comment.js";
+import { toGlobalId, type NodeTypeName } from "../models/global-id.js";
+import { type MentionSpan, PersonMention, VenueMention } from "../models/mentions.js";
+import { Person } from "../models/Person.js";
+import { Quote } from "../models/Quote.js";
+import { Venue } from "../models/Venue.js";
+import { Organization } from "../models/Organization.js";
 
 /**
  * A node made from a row: the row's fields copied once (a page makes hundreds of these
