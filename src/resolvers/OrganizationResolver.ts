@@ -8,7 +8,7 @@ import { fetchPage } from "../db/queries/page-query.js";
 import { articlesOfOrganizations, organizationListQuery, topOrganizations } from "../db/queries/organizations.js";
 import { Article } from "../models/Article.js";
 import { ArticleConnection, ArticleEdge } from "../models/ArticleConnection.js";
-import { articleFromRow } from "../models/from-row.js";
+import { articleFromRow } from "../db/objects.js";
 import { Organization, OrganizationConnection, OrganizationCount, OrganizationEdge } from "../models/Organization.js";
 import { Quote } from "../models/Quote.js";
 import { dbIdOf } from "./args.js";

@@ -21,7 +21,7 @@ import type { Quote } from "../models/Quote.js";
 import type { Venue } from "../models/Venue.js";
 import { articleIdsOfOrganizations, organizationsByIds, organizationsOfArticles } from "../db/queries/organizations.js";
 import type { Organization } from "../models/Organization.js";
-import { organizationFromRow } from "../models/from-row.js";
+import { organizationFromRow } from "../db/objects.js";
 
 /** Hands an item a statement brought along to its loader, so loading it sends no statement; answers the item. */
 export function primed<T extends { dbId: number }>(loader: DataLoader<number, T | null>, item: T): T {
