@@ -234,28 +234,31 @@ function isRetryable(error: unknown): boolean {
 }
 
 /**
+ * Stores one extracted article inside a transaction the caller holds: alone (storeArticle),
+ * or one of a batch of articles sharing a transaction (store-batch.ts).
+ */
+export async function storeInTransaction(tx: Tx, doc: RawDocument, x: Extraction, { reprocess = false } = {}): Promise<StoreResult> {
+  const hash = contentHash(doc.raw);
+  const inserted = await insertArticleRow(tx, doc, x, hash);
+  if (inserted.id !== null) return { ...(await writeDerived(tx, inserted.id, x, inserted.stored)), status: "new" as const };
+  const [existing] = await tx.$queryRaw<{ id: number; extractorVersion: number }[]>`
+    SELECT id, "extractorVersion" FROM "Article" WHERE "contentHash" = ${hash}`;
+  if (!existing) throw new Error(`article ${hash} was deleted while being stored`);
+  if (!reprocess && existing.extractorVersion === EXTRACTOR_VERSION) {
+    return { articleId: existing.id, status: "unchanged" as const, personIds: [], venueIds: [] };
+  }
+  await updateArticleRow(tx, doc, x, existing.id);
+  return { ...(await writeDerived(tx, existing.id, x, await lookUpStoredPersons(tx, x.persons))), status: "updated" as const };
+}
+
+/**
  * Stores one extracted article whole or not at all. An article already stored with the
  * current extractor is left alone unless `reprocess` is set.
  */
 export async function storeArticle(prisma: PrismaClient, doc: RawDocument, x: Extraction, { reprocess = false } = {}): Promise<StoreResult> {
-  const hash = contentHash(doc.raw);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await prisma.$transaction(
-        async (tx) => {
-          const inserted = await insertArticleRow(tx, doc, x, hash);
-          if (inserted.id !== null) return { ...(await writeDerived(tx, inserted.id, x, inserted.stored)), status: "new" as const };
-          const [existing] = await tx.$queryRaw<{ id: number; extractorVersion: number }[]>`
-            SELECT id, "extractorVersion" FROM "Article" WHERE "contentHash" = ${hash}`;
-          if (!existing) throw new Error(`article ${hash} was deleted while being stored`);
-          if (!reprocess && existing.extractorVersion === EXTRACTOR_VERSION) {
-            return { articleId: existing.id, status: "unchanged" as const, personIds: [], venueIds: [] };
-          }
-          await updateArticleRow(tx, doc, x, existing.id);
-          return { ...(await writeDerived(tx, existing.id, x, await lookUpStoredPersons(tx, x.persons))), status: "updated" as const };
-        },
-        { timeout: 30_000, maxWait: 30_000 },
-      );
+      return await prisma.$transaction((tx) => storeInTransaction(tx, doc, x, { reprocess }), { timeout: 30_000, maxWait: 30_000 });
     } catch (error) {
       // A concurrent ingest won the insert of a shared person or venue, or deadlocked with
       // this one: retry, and this time find its rows.
