@@ -54,7 +54,7 @@ describe.each(databaseKinds)("batch ingest on $name", (kind) => {
     const inputs = corpus();
     const expected: IngestOutcome[] = [];
     for (const input of inputs) expected.push(...(await ingestInput(oneAtATime.current.db.prisma, input.origin, input.content)));
-    const outcomes = await bulk(batched.current.db.prisma, pool, inputs, 6);
+    const outcomes = await bulk(batched.current.db, pool, inputs, 6);
 
     expect(outcomes.map(comparable)).toEqual(expected.map(comparable));
     expect(outcomes.filter((o) => o.status === "new")).toHaveLength(42);
@@ -69,7 +69,7 @@ describe.each(databaseKinds)("batch ingest on $name", (kind) => {
     for (const table of Object.keys(reference)) expect(contents[table]?.length, table).toBe(reference[table]!.length);
     expect(contents).toEqual(reference);
 
-    const again = await bulk(batched.current.db.prisma, pool, inputs, 6);
+    const again = await bulk(batched.current.db, pool, inputs, 6);
     expect(again.filter((o) => o.status !== "failed").map((o) => o.status)).toEqual(Array(42 + 1).fill("unchanged"));
     expect(await tableContents(batched.current.db.prisma)).toEqual(reference);
   });
@@ -84,7 +84,7 @@ describe.each(databaseKinds)("batch ingest on $name", (kind) => {
       const inputs = Array.from({ length: 8 }, (_, i) => syntheticArticle(200 + i, 5)).filter((a) => a.format === "text").map((a) => ({ origin: a.name, content: a.content }));
       expect(inputs.map((i) => i.origin)).toContain("article-203.txt");
       const before = await prisma.article.count();
-      const outcomes = await bulk(prisma, pool, inputs, 8);
+      const outcomes = await bulk(batched.current.db, pool, inputs, 8);
       expect(outcomes.map((o) => [o.origin, o.status])).toEqual(inputs.map((i) => [i.origin, i.origin === "article-203.txt" ? "failed" : "new"]));
       expect(outcomes.find((o) => o.status === "failed")!.error).toMatch(/refused by the test/);
       expect(await prisma.article.count()).toBe(before + inputs.length - 1);

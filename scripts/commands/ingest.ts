@@ -99,7 +99,7 @@ export const ingestCommand = () => new Command("ingest")
       const progress = progressBar(files.length, tally);
       let done = 0;
       try {
-        done = await ingestBulk(db.prisma, files.map((file) => ({ origin: path.relative(process.cwd(), file), read: () => fs.readFileSync(file) })), pool, {
+        done = await ingestBulk(db, files.map((file) => ({ origin: path.relative(process.cwd(), file), read: () => fs.readFileSync(file) })), pool, {
           batchSize,
           signal: stopping.signal,
           onInput: (outcomes) => {

@@ -6,12 +6,11 @@
 // Memory stays flat whatever the count: only a bounded window of inputs is read and
 // extracted ahead of the writes, and each input's outcomes go to the caller as soon as they
 // are stored, to count and let go of.
-import type { PrismaClient } from "../generated/prisma/client.js";
 import type { ExtractionPool } from "./extract-pool.js";
 import { failedOutcome, failure, reportedAfter, storedOutcome, type IngestOutcome } from "./pipeline.js";
 import { preparedFailure, type Prepared, type PreparedArticle } from "./prepare.js";
 import type { InputHints } from "./read.js";
-import { storeArticles } from "./store-batch.js";
+import { storeArticles, type StoreTarget } from "./store-batch.js";
 
 /** One input of a batch ingest: read when its turn to be extracted comes. */
 export interface BulkInput {
@@ -44,7 +43,7 @@ interface Pending {
 }
 
 /** Ingests the inputs in order; answers how many were ingested (all, unless stopped). */
-export async function ingestBulk(prisma: PrismaClient, inputs: Iterable<BulkInput>, pool: ExtractionPool, options: BulkOptions = {}): Promise<number> {
+export async function ingestBulk(db: StoreTarget, inputs: Iterable<BulkInput>, pool: ExtractionPool, options: BulkOptions = {}): Promise<number> {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const window = Math.max(1, options.window ?? 2 * batchSize);
   const windowBytes = options.windowBytes ?? DEFAULT_WINDOW_BYTES;
@@ -80,7 +79,7 @@ export async function ingestBulk(prisma: PrismaClient, inputs: Iterable<BulkInpu
       articles += prepared.filter((p) => p.kind === "article").length;
       fill();
     }
-    for (const [index, outcomes] of (await storePrepared(prisma, batch.map((b) => b.prepared))).entries()) {
+    for (const [index, outcomes] of (await storePrepared(db, batch.map((b) => b.prepared))).entries()) {
       options.onInput?.(outcomes, batch[index]!.input);
       done++;
     }
@@ -110,10 +109,10 @@ function start(pool: ExtractionPool, input: BulkInput): Pending {
  * Stores the articles of several inputs' prepared documents as one batch; answers each
  * input's outcomes, in order, and tells the ingest listeners (metrics) of each.
  */
-export async function storePrepared(prisma: PrismaClient, inputs: Prepared[][], { reprocess = false } = {}): Promise<IngestOutcome[][]> {
+export async function storePrepared(db: StoreTarget, inputs: Prepared[][], { reprocess = false } = {}): Promise<IngestOutcome[][]> {
   const articles = inputs.flat().filter((p): p is PreparedArticle => p.kind === "article");
   const startedAt = performance.now();
-  const results = await storeArticles(prisma, articles, { reprocess });
+  const results = await storeArticles(db, articles, { reprocess });
   // The batch's write time, shared evenly among its articles.
   const writeSeconds = articles.length ? (performance.now() - startedAt) / 1000 / articles.length : 0;
   let next = 0;

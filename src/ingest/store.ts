@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { passagesOf } from "../db/queries/sql.js";
+import type { SqlTransaction } from "../db/raw-transaction.js";
 import { EXTRACTOR_VERSION } from "./extract.js";
 import { normalizeName } from "./normalize.js";
 import type { Extraction, ExtractedPerson, RawDocument } from "./types.js";
@@ -25,7 +26,8 @@ export interface StoreResult {
   status: StoreStatus;
 }
 
-type Tx = Prisma.TransactionClient;
+/** Prisma's transaction client, or a transaction on the driver (the batch ingest's, raw-transaction.ts). */
+type Tx = SqlTransaction;
 
 /** The same content, whatever its line endings or surrounding whitespace, is the same article. */
 export function contentHash(raw: string): string {
