@@ -125,16 +125,23 @@ export const ingestCommand = () => new Command("ingest")
   });
 
 /**
- * The progress bar on stderr: files done, articles stored per second since the start, and
- * the time left at the recent pace. Off a terminal, a line a second.
+ * The progress bar on stderr: files done, articles stored per second over the last ten
+ * seconds, and the time left at the recent pace. Off a terminal, a line a second.
  */
 function progressBar(total: number, tally: IngestTally): { increment(): void; stop(): void } {
   const bar = new cliProgress.SingleBar({
     format: "ingest [{bar}] {value}/{total} files | {rate} articles/s | ETA {eta_formatted}",
     hideCursor: true, noTTYOutput: true, notTTYSchedule: 1_000, stream: process.stderr, etaBuffer: 200, fps: 5,
   }, cliProgress.Presets.shades_classic);
-  const started = performance.now();
-  const rate = () => (tally.total / Math.max((performance.now() - started) / 1000, 1e-3)).toFixed(0);
+  // (time, articles) at each input done, the last ten seconds' worth: the recent rate.
+  const recent: { at: number; articles: number }[] = [{ at: performance.now(), articles: tally.total }];
+  const rate = () => {
+    const now = { at: performance.now(), articles: tally.total };
+    recent.push(now);
+    while (recent.length > 2 && now.at - recent[0]!.at > 10_000) recent.shift();
+    const first = recent[0]!;
+    return ((now.articles - first.articles) / Math.max((now.at - first.at) / 1000, 1e-3)).toFixed(0);
+  };
   bar.start(total, 0, { rate: "0" });
   return {
     increment: () => bar.increment({ rate: rate() }),

@@ -1,0 +1,31 @@
+import fs from "node:fs";
+import pg from "pg";
+import pino from "pino";
+import { createDatabase, dropDatabase } from "../src/db/admin.js";
+import { openMigratedDatabase } from "../src/db/open.js";
+import { Prisma } from "../src/generated/prisma/client.js";
+import { prepareInput, type PreparedArticle } from "../src/ingest/prepare.js";
+import { storeArticles } from "../src/ingest/store-batch.js";
+import { storeInTransaction } from "../src/ingest/store.js";
+import { syntheticArticle } from "./synthetic.js";
+const N = Number(process.argv[2] ?? 150);
+const items = Array.from({ length: 2 * N }, (_, i) => prepareInput(`a${i}`, syntheticArticle(i, 9).content)[0] as PreparedArticle);
+const server = "postgresql://postgres@127.0.0.1:5432/postgres"; const name = `bulk_prof_${Date.now()}`;
+const url = await createDatabase(server, name);
+const db = await openMigratedDatabase(url, pino({ level: "silent" }));
+const pgCpu = async () => { let t = 0; for (const { pid } of await db.query<{ pid: number }>(Prisma.sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)) { const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" "); t += (Number(f[11]) + Number(f[12])) / 100; } return t; };
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+const client = new pg.Client({ connectionString: url }); await client.connect();
+const run = async (q: any, values: unknown[]) => { const sql: Prisma.Sql = q instanceof Prisma.Sql ? q : Prisma.sql(q, ...values); return client.query(sql.text, sql.values.map((v) => (v instanceof Date ? v.toISOString() : v))); };
+const tx = { $queryRaw: async (q: any, ...v: unknown[]) => (await run(q, v)).rows, $executeRaw: async (q: any, ...v: unknown[]) => (await run(q, v)).rowCount };
+await storeArticles(db.prisma, items.slice(0, 10).map(p => ({ doc: { ...p.doc, raw: p.doc.raw + " warm" }, x: p.x })));
+async function measure(label: string, f: () => Promise<void>) {
+  const c0 = cpu(), p0 = await pgCpu(), t0 = performance.now();
+  await f();
+  const c1 = cpu(), p1 = await pgCpu(), t1 = performance.now();
+  console.log(`${label}: main ${((c1 - c0) * 1000 / N).toFixed(1)} ms/article, postgres ${((p1 - p0) * 1000 / N).toFixed(1)} ms/article, wall ${((t1 - t0) / N).toFixed(1)} ms/article`);
+}
+await measure("prisma", async () => { for (let i = 0; i < N; i += 25) await storeArticles(db.prisma, items.slice(i, i + 25)); });
+await measure("pg direct", async () => { for (let i = N; i < 2 * N; i += 25) { await client.query("BEGIN"); for (const p of items.slice(i, i + 25)) await storeInTransaction(tx as any, p.doc, p.x); await client.query("COMMIT"); } });
+console.log(await db.query(Prisma.sql`SELECT count(*)::int AS n FROM "Article"`));
+await client.end(); await db.close(); await dropDatabase(server, name);
