@@ -67,11 +67,12 @@ const JOBS_PER_FETCH = 10;
 
 /**
  * Works on ingest jobs until stopped: `concurrency` batches at a time in this process. A
- * batch's files are extracted at once on the extraction pool's worker threads (by default
- * given; without one, on this thread), then its articles are written together
- * (store-batch.ts). Input the extractor rejects (binary, empty …) completes its job with the
- * reason; errors of the database or the process fail the batch, whose jobs are retried
- * (those done already come back unchanged).
+ * fetched batch's files are extracted at once on the extraction pool's worker threads (when
+ * given; without one, on this thread), then each job's articles are written in one
+ * transaction on the driver (store-batch.ts), job after job, each reported as soon as it is
+ * stored. Input the extractor rejects (binary, empty …) completes its job with the reason;
+ * errors of the database or the process fail the batch, whose jobs are retried (those done
+ * already come back unchanged).
  */
 export async function workIngestJobs(
   boss: PgBoss,
@@ -80,15 +81,17 @@ export async function workIngestJobs(
 ): Promise<void> {
   for (let i = 0; i < concurrency; i++) {
     await boss.work<IngestJob>(INGEST_QUEUE, { batchSize: JOBS_PER_FETCH, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-      const prepared = await Promise.all(jobs.map((job) => pool.prepare(job.data.origin, Buffer.from(job.data.content, "base64"))));
-      const perJob = await storePrepared(db, prepared);
+      const extracted = jobs.map((job) => pool.prepare(job.data.origin, Buffer.from(job.data.content, "base64")));
+      // Settled whatever happens below, so no rejection is left unheard.
+      extracted.forEach((p) => p.catch(() => {}));
       const results = [];
-      for (const outcomes of perJob) {
-        onOutcomes?.(outcomes);
-        const retryable = outcomes.find((outcome) => outcome.retryable);
+      for (const prepared of extracted) {
+        const [outcomes] = await storePrepared(db, [await prepared]);
+        onOutcomes?.(outcomes!);
+        const retryable = outcomes!.find((outcome) => outcome.retryable);
         // Thrown, the batch goes back to the queue.
         if (retryable) throw new Error(`${retryable.origin}: ${retryable.error}`);
-        results.push(...outcomes.map(({ origin, status, error }) => ({ origin, status, error })));
+        results.push(...outcomes!.map(({ origin, status, error }) => ({ origin, status, error })));
       }
       return results;
     });

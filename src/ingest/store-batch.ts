@@ -35,7 +35,8 @@ const BATCH_TIMEOUT_MS = 120_000;
 export async function storeArticles(
   { prisma, rawTransaction }: StoreTarget, articles: ArticleToStore[], { reprocess = false } = {},
 ): Promise<BatchResult[]> {
-  if (articles.length > 1) {
+  // Even one article goes to the driver when it can: the client's overhead is per statement.
+  if (articles.length > 1 || (articles.length === 1 && rawTransaction)) {
     try {
       const transaction: RawTransactionRunner = rawTransaction ??
         ((work) => prisma.$transaction((tx) => work(tx), { timeout: BATCH_TIMEOUT_MS, maxWait: BATCH_TIMEOUT_MS }));
