@@ -64,6 +64,9 @@ class WorkerPool implements ExtractionPool {
   private readonly waiting: Job[] = [];
   private nextId = 0;
   private closed = false;
+  /** Workers that died in a row without answering: past a few, the pool gives up. */
+  private deathsInARow = 0;
+  private broken: Error | undefined;
 
   constructor(readonly size: number) {
     for (let i = 0; i < size; i++) this.slots.push(this.startWorker());
@@ -71,6 +74,7 @@ class WorkerPool implements ExtractionPool {
 
   prepare(origin: string, input: string | Uint8Array, hints: InputHints = {}): Promise<Prepared[]> {
     if (this.closed) return Promise.reject(new Error("the extraction pool is closed"));
+    if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
       this.waiting.push({ request: { id: this.nextId++, origin, input, hints }, resolve, reject });
       this.dispatch();
@@ -90,7 +94,7 @@ class WorkerPool implements ExtractionPool {
 
   /** Hands waiting inputs to the least busy workers with room. */
   private dispatch(): void {
-    while (this.waiting.length) {
+    while (this.waiting.length && this.slots.length) {
       const slot = this.slots.reduce((best, s) => (s.jobs.size < best.jobs.size ? s : best));
       if (slot.jobs.size >= IN_FLIGHT_PER_WORKER) return;
       const job = this.waiting.shift()!;
@@ -106,6 +110,7 @@ class WorkerPool implements ExtractionPool {
       const job = slot.jobs.get(reply.id);
       if (!job) return;
       slot.jobs.delete(reply.id);
+      this.deathsInARow = 0;
       if ("error" in reply) job.reject(reply.error);
       else job.resolve(reply.prepared);
       this.dispatch();
@@ -125,6 +130,14 @@ class WorkerPool implements ExtractionPool {
     const index = this.slots.indexOf(slot);
     if (index < 0 || this.closed) return;
     void slot.worker.terminate();
+    // A worker that cannot even start (its module missing, no memory) would die again:
+    // after three deaths without an answer between them, every input fails with the cause.
+    if (++this.deathsInARow >= 3) {
+      this.broken = new Error(`extraction workers keep dying: ${error.message}`);
+      for (const job of this.waiting.splice(0)) job.reject(this.broken);
+      this.slots.splice(index, 1);
+      return;
+    }
     this.slots[index] = this.startWorker();
     this.dispatch();
   }
@@ -136,8 +149,8 @@ const WORKER_FILE = new URL(FROM_SOURCE ? "./extract-worker.ts" : "./extract-wor
 
 /**
  * A worker thread running extract-worker. From TypeScript sources (tsx, vitest) the thread
- * first registers tsx's loader: Node hands a worker neither the parent's loader hooks nor
- * a runner's own compilation.
+ * first registers tsx's CommonJS hook: Node 20 hands a worker neither the parent's loader
+ * hooks nor a runner's own compilation, and lets it register no ESM hooks of its own.
  */
 function newWorker(): Worker {
   if (!FROM_SOURCE) return new Worker(WORKER_FILE);
