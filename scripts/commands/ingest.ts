@@ -1,4 +1,4 @@
-// newsgraph ingest PATH…             ingest files, folders or globs of scraped text, HTML or JSON Lines
+// newsgraph ingest PATH… [--workers N] [--batch-size N]   ingest files, folders or globs of scraped text, HTML or JSON Lines
 //                                    (extraction on worker threads, writes in batches: src/ingest/bulk.ts)
 // newsgraph ingest --reprocess       re-extract stored articles (all with --all) after the extractor changed
 // newsgraph ingest --queue PATH…     queue the files for worker processes (newsgraph worker) instead (PostgreSQL)
