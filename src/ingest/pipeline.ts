@@ -125,23 +125,30 @@ function storedHints(row: { inputHints: unknown; format: string; url: string | n
   };
 }
 
-/** Re-extracts stored articles from their raw input (all, or those from an older extractor). */
+/** Stored articles read per query by reprocess: their raw inputs in memory at once, at most. */
+const REPROCESS_PAGE = 100;
+
+/** Re-extracts stored articles from their raw input (all, or those from an older extractor), in id order, a page at a time. */
 export async function reprocessArticles(prisma: PrismaClient, { all = false, ids }: { all?: boolean; ids?: number[] } = {}): Promise<IngestOutcome[]> {
-  const rows = await prisma.article.findMany({
-    where: ids ? { id: { in: ids } } : all ? {} : { extractorVersion: { lt: EXTRACTOR_VERSION } },
-    select: { id: true, rawInput: true, format: true, url: true, inputHints: true },
-    orderBy: { id: "asc" },
-  });
   const outcomes: IngestOutcome[] = [];
-  for (const row of rows) {
-    const origin = `article ${row.id}`;
-    try {
-      const [doc] = readInput(origin, row.rawInput, storedHints(row));
-      outcomes.push(await ingestDocument(prisma, { ...doc!, format: row.format as RawDocument["format"] }, { reprocess: true }));
-    } catch (error) {
-      outcomes.push(unreadableInput(origin, error));
+  for (let after = 0; ;) {
+    const rows = await prisma.article.findMany({
+      where: { id: { gt: after, ...(ids ? { in: ids } : {}) }, ...(ids || all ? {} : { extractorVersion: { lt: EXTRACTOR_VERSION } }) },
+      select: { id: true, rawInput: true, format: true, url: true, inputHints: true },
+      orderBy: { id: "asc" },
+      take: REPROCESS_PAGE,
+    });
+    for (const row of rows) {
+      const origin = `article ${row.id}`;
+      try {
+        const [doc] = readInput(origin, row.rawInput, storedHints(row));
+        outcomes.push(await ingestDocument(prisma, { ...doc!, format: row.format as RawDocument["format"] }, { reprocess: true }));
+      } catch (error) {
+        outcomes.push(unreadableInput(origin, error));
+      }
+      await yieldToEventLoop();
     }
-    await yieldToEventLoop();
+    if (rows.length < REPROCESS_PAGE) return outcomes;
+    after = rows.at(-1)!.id;
   }
-  return outcomes;
 }
