@@ -14,3 +14,12 @@ export function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: 
   if (!Number.isInteger(value) || value < 1) throw new SettingError(`${name} must be a whole number above 0, got "${raw}"`);
   return value;
 }
+
+/** A whole-number setting of 0 or more from `env`, or `fallback` when unset; anything else is a SettingError naming it. */
+export function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new SettingError(`${name} must be a whole number of 0 or more, got "${raw}"`);
+  return value;
+}

@@ -55,10 +55,12 @@ describe("batch ingest through the job queue", () => {
       expect((await queued.exit).code, queued.output).toBe(0);
       expect(queued.output).toContain(`queued ${ARTICLES + DUPLICATES} files`);
 
-      for (let i = 0; i < 3; i++) workers.push(run("scripts/worker.ts", ["--concurrency", "1", "--until-empty", "--maintenance-seconds", "1"], database.url));
+      for (let i = 0; i < 3; i++) workers.push(run("scripts/worker.ts", ["--concurrency", "1", "--workers", "1", "--until-empty", "--maintenance-seconds", "1"], database.url));
       const [victim, ...survivors] = workers;
       // Killed once it has stored a few articles: it holds the rest of its fetched jobs.
-      await until(() => ingestedLines(victim!.output) >= 3, 60_000, `the first worker to ingest:\n${victim!.output}`);
+      // Each worker starts an extraction thread that loads the name tagger's model and the
+      // gazetteer before its first article: on a loaded machine that takes a while.
+      await until(() => ingestedLines(victim!.output) >= 3, 150_000, `the first worker to ingest:\n${victim!.output}`);
       victim!.child.kill("SIGKILL");
       expect((await victim!.exit).signal).toBe("SIGKILL");
       for (const survivor of survivors) expect((await survivor.exit).code, survivor.output).toBe(0);
@@ -84,5 +86,5 @@ describe("batch ingest through the job queue", () => {
       await database.drop();
       fs.rmSync(folder, { recursive: true, force: true });
     }
-  }, 150_000);
+  }, 300_000);
 });

@@ -1,4 +1,5 @@
-// newsgraph ingest PATH…             ingest files, folders or globs of scraped text, HTML or JSON Lines
+// newsgraph ingest PATH… [--workers N] [--batch-size N]   ingest files, folders or globs of scraped text, HTML or JSON Lines
+//                                    (extraction on worker threads, writes in batches: src/ingest/bulk.ts)
 // newsgraph ingest --reprocess       re-extract stored articles (all with --all) after the extractor changed
 // newsgraph ingest --queue PATH…     queue the files for worker processes (newsgraph worker) instead (PostgreSQL)
 // The summary goes to stdout; the progress bar, skipped files and the reasons for stopping
@@ -10,8 +11,12 @@ import cliProgress from "cli-progress";
 import { Command } from "commander";
 import { glob } from "tinyglobby";
 import { openMigratedDatabase } from "../../src/db/open.js";
-import { ingestInput, reprocessArticles, type IngestOutcome } from "../../src/ingest/pipeline.js";
+import { DEFAULT_BATCH_SIZE, ingestBulk } from "../../src/ingest/bulk.js";
+import { createExtractionPool, defaultExtractionWorkers } from "../../src/ingest/extract-pool.js";
+import { reprocessArticles, type IngestOutcome } from "../../src/ingest/pipeline.js";
 import { enqueueFiles, openQueue } from "../../src/ingest/queue.js";
+import { positiveInteger, wholeNumber } from "../../src/setting-values.js";
+import { IngestTally } from "../../src/ingest/tally.js";
 
 const INPUT_EXTENSIONS = /\.(txt|text|html?|jsonl)$/i;
 const SKIP_REASON = "not scraped text, HTML or JSON Lines (.txt, .text, .html, .htm, .jsonl)";
@@ -47,21 +52,20 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
   return { files: [...files].sort(), missing, skipped: [...skipped].sort() };
 }
 
-/**
- * One line of counts, then one line per failed input. Persons, quotes, venues and comments
- * are counted only over the articles this run stored (new or updated): an unchanged
- * article wrote nothing, so counting its extraction would claim work that was not done.
- */
+/** The summary of a list of outcomes (see IngestTally). */
 export function summarize(outcomes: IngestOutcome[], skipped = 0): string {
-  const by = (s: IngestOutcome["status"]) => outcomes.filter((o) => o.status === s).length;
-  const stored = outcomes.filter((o) => o.status === "new" || o.status === "updated");
-  const total = (k: "persons" | "quotes" | "venues" | "comments") => stored.reduce((n, o) => n + (o.counts?.[k] ?? 0), 0);
-  let line = `articles: ${by("new")} new, ${by("updated")} updated, ${by("unchanged")} unchanged, ${by("failed")} failed`;
-  if (skipped) line += `, ${skipped} ${skipped === 1 ? "file" : "files"} skipped`;
-  line += stored.length
-    ? ` | stored: persons ${total("persons")}, quotes ${total("quotes")}, venues ${total("venues")}, comments ${total("comments")}`
-    : " | nothing stored";
-  return [line, ...outcomes.filter((x) => x.status === "failed").map((o) => `failed: ${o.origin}: ${o.error}`)].join("\n");
+  const tally = new IngestTally();
+  for (const outcome of outcomes) tally.add(outcome);
+  return tally.summary(skipped);
+}
+
+interface IngestOptions {
+  reprocess?: boolean;
+  all?: boolean;
+  queue?: boolean;
+  jobTimeout: string;
+  workers?: string;
+  batchSize?: string;
 }
 
 export const ingestCommand = () => new Command("ingest")
@@ -69,11 +73,15 @@ export const ingestCommand = () => new Command("ingest")
   .argument("[paths...]", "files, folders or globs")
   .option("--reprocess", "re-extract stored articles made by an older extractor")
   .option("--all", "with --reprocess: re-extract every stored article")
+  .option("--workers <n>", "extraction worker threads (default INGEST_WORKERS, else one per core; 0: extract on the main thread)")
+  .option("--batch-size <n>", `articles written per transaction (default INGEST_BATCH_SIZE, else ${DEFAULT_BATCH_SIZE})`)
   .option("--queue", "queue one job per file for `newsgraph worker` processes instead of ingesting here (needs PostgreSQL)")
   .option("--job-timeout <seconds>", "with --queue: seconds a worker may hold a job before another retries it", "300")
-  .action(async (paths: string[], options: { reprocess?: boolean; all?: boolean; queue?: boolean; jobTimeout: string }) => {
+  .action(async (paths: string[], options: IngestOptions) => {
     if (!paths.length && !options.reprocess) throw new Error("name at least one file, folder or glob (or --reprocess)");
     if (options.queue) return queueFiles(paths, Number(options.jobTimeout));
+    const workers = wholeNumber({ INGEST_WORKERS: options.workers ?? process.env.INGEST_WORKERS }, "INGEST_WORKERS", defaultExtractionWorkers());
+    const batchSize = positiveInteger({ INGEST_BATCH_SIZE: options.batchSize ?? process.env.INGEST_BATCH_SIZE }, "INGEST_BATCH_SIZE", DEFAULT_BATCH_SIZE);
     const db = await openMigratedDatabase(process.env.DATABASE_URL);
     try {
       if (options.reprocess) {
@@ -85,22 +93,28 @@ export const ingestCommand = () => new Command("ingest")
       const stopping = stopOnSignals();
       const { files, missing, skipped } = await expandInputs(paths);
       for (const file of skipped) console.error(`skipped: ${path.relative(process.cwd(), file)}: ${SKIP_REASON}`);
-      const outcomes: IngestOutcome[] = missing.map((m) => ({ origin: m, status: "failed" as const, error: "no such file, folder or matching glob", notes: [] }));
-      const bar = new cliProgress.SingleBar({ format: "ingest [{bar}] {value}/{total} files | {file}", hideCursor: true, noTTYOutput: true, notTTYSchedule: 1_000, stream: process.stderr }, cliProgress.Presets.shades_classic);
-      bar.start(files.length, 0, { file: "" });
+      const tally = new IngestTally();
+      for (const m of missing) tally.add({ origin: m, status: "failed", error: "no such file, folder or matching glob", notes: [] });
+      const pool = createExtractionPool(Math.min(workers, files.length));
+      const progress = progressBar(files.length, tally);
       let done = 0;
-      for (const file of files) {
-        if (stopping.signal.aborted) break;
-        bar.update({ file: path.basename(file) });
-        outcomes.push(...(await ingestInput(db.prisma, path.relative(process.cwd(), file), fs.readFileSync(file), {}, { signal: stopping.signal })));
-        bar.increment();
-        done++;
+      try {
+        done = await ingestBulk(db, files.map((file) => ({ origin: path.relative(process.cwd(), file), read: () => fs.readFileSync(file) })), pool, {
+          batchSize,
+          signal: stopping.signal,
+          onInput: (outcomes) => {
+            for (const outcome of outcomes) tally.add(outcome);
+            progress.increment();
+          },
+        });
+      } finally {
+        progress.stop();
+        await pool.close();
       }
-      bar.stop();
-      console.log(summarize(outcomes, skipped.length));
-      if (outcomes.some((o) => o.status === "failed")) process.exitCode = 1;
+      console.log(tally.summary(skipped.length));
+      if (tally.byStatus.failed) process.exitCode = 1;
       if (stopping.signal.aborted) {
-        console.error(`stopped by ${stopping.signal.reason} after ${done} of ${files.length} files, the article in hand stored whole: the same command again ingests the rest`);
+        console.error(`stopped by ${stopping.signal.reason} after ${done} of ${files.length} files, the articles in hand stored whole: the same command again ingests the rest`);
         // 128 + the signal's number, as a shell reports a process the signal stopped: a batch
         // cut short is not a success to whatever runs it.
         process.exitCode = 128 + os.constants.signals[stopping.signal.reason as NodeJS.Signals];
@@ -109,6 +123,31 @@ export const ingestCommand = () => new Command("ingest")
       await db.close();
     }
   });
+
+/**
+ * The progress bar on stderr: files done, articles stored per second over the last ten
+ * seconds, and the time left at the recent pace. Off a terminal, a line a second.
+ */
+function progressBar(total: number, tally: IngestTally): { increment(): void; stop(): void } {
+  const bar = new cliProgress.SingleBar({
+    format: "ingest [{bar}] {value}/{total} files | {rate} articles/s | ETA {eta_formatted}",
+    hideCursor: true, noTTYOutput: true, notTTYSchedule: 1_000, stream: process.stderr, etaBuffer: 200, fps: 5,
+  }, cliProgress.Presets.shades_classic);
+  // (time, articles) at each input done, the last ten seconds' worth: the recent rate.
+  const recent: { at: number; articles: number }[] = [{ at: performance.now(), articles: tally.total }];
+  const rate = () => {
+    const now = { at: performance.now(), articles: tally.total };
+    recent.push(now);
+    while (recent.length > 2 && now.at - recent[0]!.at > 10_000) recent.shift();
+    const first = recent[0]!;
+    return ((now.articles - first.articles) / Math.max((now.at - first.at) / 1000, 1e-3)).toFixed(0);
+  };
+  bar.start(total, 0, { rate: "0" });
+  return {
+    increment: () => bar.increment({ rate: rate() }),
+    stop: () => bar.stop(),
+  };
+}
 
 /**
  * Turns the first SIGTERM or SIGINT into an aborted signal (its reason the signal's name),

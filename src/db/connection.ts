@@ -15,6 +15,7 @@ import { lockDataFolder } from "./pglite-lock.js";
 import { postgresMigrationAdapter } from "./postgres-migration-adapter.js";
 import { RequestAwarePool } from "./request-pool.js";
 import { pgliteReader, poolReader, type SqlReader } from "./sql-reader.js";
+import { pgliteRawTransactions, pgRawTransactions, type RawTransactionRunner } from "./raw-transaction.js";
 
 export interface Database extends SqlReader {
   target: DatabaseTarget;
@@ -28,6 +29,8 @@ export interface Database extends SqlReader {
    * function is called (for the N+1 tests and the benchmarks' statements per request).
    */
   onStatement(listener: (sql: string) => void): () => void;
+  /** A transaction on the driver, without the Prisma client (the batch ingest's writes: raw-transaction.ts). */
+  rawTransaction: RawTransactionRunner;
   /** Answers whether the database responds right now (not waiting for a pooled connection). */
   ping(): Promise<boolean>;
   /** The connection pool's load, where there is one (PostgreSQL). */
@@ -65,6 +68,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
     prisma,
     ...pgliteReader(pglite, statements.emit),
     onStatement: statements.add,
+    rawTransaction: pgliteRawTransactions(pglite),
     migrationAdapter: () => new PrismaPGlite(pglite),
     migrationSession: async () => pgliteMigrationSession(pglite),
     ping: async () => {
@@ -129,6 +133,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
     prisma,
     ...poolReader(pool, statements.emit),
     onStatement: statements.add,
+    rawTransaction: pgRawTransactions(pool),
     migrationAdapter: () => postgresMigrationAdapter(target.url),
     migrationSession: () => postgresMigrationSession(target.url),
     ping: () => control.ping(),

@@ -38,7 +38,7 @@ const pgTypes = {
  * then only binds values: the API's statements are a fixed set of templates, and planning
  * a page statement costs about as much as running it.
  */
-function statementName(text: string): string {
+export function statementName(text: string): string {
   let name = statementNames.get(text);
   if (!name) {
     name = `ng_${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`;

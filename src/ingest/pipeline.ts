@@ -1,9 +1,9 @@
 // The whole ingest, one document at a time: read -> segment -> extract -> (resolve, store).
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { admitDocument, admitExtraction } from "./admit.js";
-import { EXTRACTOR_VERSION, extract } from "./extract.js";
+import { EXTRACTOR_VERSION } from "./extract.js";
+import { prepareDocument, preparedFailure, type PreparedArticle, type PreparedFailure } from "./prepare.js";
 import { readDocuments, readInput, type InputHints } from "./read.js";
-import { storeArticle, type StoreStatus } from "./store.js";
+import { storeArticle, type StoreResult, type StoreStatus } from "./store.js";
 import { IngestError, type Extraction, type RawDocument } from "./types.js";
 
 export interface IngestOutcome {
@@ -36,7 +36,11 @@ export function onIngestOutcome(listener: IngestListener): () => void {
 }
 
 function reported(outcome: IngestOutcome, startedAt: number): IngestOutcome {
-  const seconds = (performance.now() - startedAt) / 1000;
+  return reportedAfter(outcome, (performance.now() - startedAt) / 1000);
+}
+
+/** Tells the listeners of an outcome that took `seconds` (the batch ingest measures its own). */
+export function reportedAfter(outcome: IngestOutcome, seconds: number): IngestOutcome {
   for (const listener of listeners) listener(outcome, seconds);
   return outcome;
 }
@@ -76,18 +80,26 @@ export async function ingestInput(
 
 export async function ingestDocument(prisma: PrismaClient, doc: RawDocument, options: { reprocess?: boolean } = {}): Promise<IngestOutcome> {
   const startedAt = performance.now();
+  const prepared = prepareDocument(doc);
+  if (prepared.kind === "failed") return reported(failedOutcome(prepared), startedAt);
   try {
-    admitDocument(doc);
-    const x = extract(doc);
-    admitExtraction(doc.origin, x);
-    const stored = await storeArticle(prisma, doc, x, options);
-    return reported({
-      origin: doc.origin, status: stored.status, articleId: stored.articleId, personIds: stored.personIds, venueIds: stored.venueIds,
-      counts: counts(x), notes: x.notes,
-    }, startedAt);
+    return reported(storedOutcome(prepared, await storeArticle(prisma, doc, prepared.x, options)), startedAt);
   } catch (error) {
     return reported(failure(doc.origin, error), startedAt);
   }
+}
+
+/** The outcome of a prepared article once stored. */
+export function storedOutcome({ doc, x }: PreparedArticle, stored: StoreResult): IngestOutcome {
+  return {
+    origin: doc.origin, status: stored.status, articleId: stored.articleId, personIds: stored.personIds, venueIds: stored.venueIds,
+    counts: counts(x), notes: x.notes,
+  };
+}
+
+/** The outcome of a document (or input) that failed before the database. */
+export function failedOutcome({ origin, error, retryable, cause }: PreparedFailure): IngestOutcome {
+  return { origin, status: "failed", error, notes: [], ...(retryable ? { retryable, cause } : {}) };
 }
 
 /** The outcome of an input that could not even be read as a document, reported like any other. */
@@ -95,10 +107,8 @@ export function unreadableInput(origin: string, error: unknown): IngestOutcome {
   return reported(failure(origin, error), performance.now());
 }
 
-function failure(origin: string, error: unknown): IngestOutcome {
-  const reason = error instanceof IngestError ? error.reason : `${(error as Error).message ?? error}`.split("\n").filter(Boolean).pop()!;
-  if (error instanceof IngestError) return { origin: error.origin, status: "failed", error: reason, notes: [] };
-  return { origin, status: "failed", error: reason, retryable: true, cause: error, notes: [] };
+export function failure(origin: string, error: unknown): IngestOutcome {
+  return failedOutcome(preparedFailure(origin, error));
 }
 
 /** The hints stored with an article's raw input, as the reader takes them. */
@@ -115,23 +125,30 @@ function storedHints(row: { inputHints: unknown; format: string; url: string | n
   };
 }
 
-/** Re-extracts stored articles from their raw input (all, or those from an older extractor). */
+/** Stored articles read per query by reprocess: their raw inputs in memory at once, at most. */
+const REPROCESS_PAGE = 100;
+
+/** Re-extracts stored articles from their raw input (all, or those from an older extractor), in id order, a page at a time. */
 export async function reprocessArticles(prisma: PrismaClient, { all = false, ids }: { all?: boolean; ids?: number[] } = {}): Promise<IngestOutcome[]> {
-  const rows = await prisma.article.findMany({
-    where: ids ? { id: { in: ids } } : all ? {} : { extractorVersion: { lt: EXTRACTOR_VERSION } },
-    select: { id: true, rawInput: true, format: true, url: true, inputHints: true },
-    orderBy: { id: "asc" },
-  });
   const outcomes: IngestOutcome[] = [];
-  for (const row of rows) {
-    const origin = `article ${row.id}`;
-    try {
-      const [doc] = readInput(origin, row.rawInput, storedHints(row));
-      outcomes.push(await ingestDocument(prisma, { ...doc!, format: row.format as RawDocument["format"] }, { reprocess: true }));
-    } catch (error) {
-      outcomes.push(unreadableInput(origin, error));
+  for (let after = 0; ;) {
+    const rows = await prisma.article.findMany({
+      where: { id: { gt: after, ...(ids ? { in: ids } : {}) }, ...(ids || all ? {} : { extractorVersion: { lt: EXTRACTOR_VERSION } }) },
+      select: { id: true, rawInput: true, format: true, url: true, inputHints: true },
+      orderBy: { id: "asc" },
+      take: REPROCESS_PAGE,
+    });
+    for (const row of rows) {
+      const origin = `article ${row.id}`;
+      try {
+        const [doc] = readInput(origin, row.rawInput, storedHints(row));
+        outcomes.push(await ingestDocument(prisma, { ...doc!, format: row.format as RawDocument["format"] }, { reprocess: true }));
+      } catch (error) {
+        outcomes.push(unreadableInput(origin, error));
+      }
+      await yieldToEventLoop();
     }
-    await yieldToEventLoop();
+    if (rows.length < REPROCESS_PAGE) return outcomes;
+    after = rows.at(-1)!.id;
   }
-  return outcomes;
 }

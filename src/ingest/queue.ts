@@ -6,9 +6,11 @@
 //     makes a no-op ("unchanged"), and each article is stored in one transaction.
 // The queue needs PostgreSQL: the embedded PGlite lives inside one process.
 import PgBoss from "pg-boss";
-import type { PrismaClient } from "../generated/prisma/client.js";
 import { DatabaseConfigError, resolveDatabaseTarget } from "../db/target.js";
-import { ingestInput, type IngestOutcome } from "./pipeline.js";
+import { storePrepared } from "./bulk.js";
+import type { StoreTarget } from "./store-batch.js";
+import { createExtractionPool, type ExtractionPool } from "./extract-pool.js";
+import type { IngestOutcome } from "./pipeline.js";
 
 export const INGEST_QUEUE = "newsgraph-ingest";
 
@@ -64,26 +66,32 @@ export function unfinishedJobs(boss: PgBoss): Promise<number> {
 const JOBS_PER_FETCH = 10;
 
 /**
- * Works on ingest jobs until stopped: `concurrency` batches at a time in this process.
- * Input the extractor rejects (binary, empty …) completes its job with the reason; errors
- * of the database or the process fail the batch, whose jobs are retried (those done
+ * Works on ingest jobs until stopped: `concurrency` batches at a time in this process. A
+ * fetched batch's files are extracted at once on the extraction pool's worker threads (when
+ * given; without one, on this thread), then each job's articles are written in one
+ * transaction on the driver (store-batch.ts), job after job, each reported as soon as it is
+ * stored. Input the extractor rejects (binary, empty …) completes its job with the reason;
+ * errors of the database or the process fail the batch, whose jobs are retried (those done
  * already come back unchanged).
  */
 export async function workIngestJobs(
   boss: PgBoss,
-  prisma: PrismaClient,
-  { concurrency = 2, onOutcomes }: { concurrency?: number; onOutcomes?: (outcomes: IngestOutcome[]) => void } = {},
+  db: StoreTarget,
+  { concurrency = 2, onOutcomes, pool = createExtractionPool(0) }: { concurrency?: number; onOutcomes?: (outcomes: IngestOutcome[]) => void; pool?: ExtractionPool } = {},
 ): Promise<void> {
   for (let i = 0; i < concurrency; i++) {
     await boss.work<IngestJob>(INGEST_QUEUE, { batchSize: JOBS_PER_FETCH, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+      const extracted = jobs.map((job) => pool.prepare(job.data.origin, Buffer.from(job.data.content, "base64")));
+      // Settled whatever happens below, so no rejection is left unheard.
+      extracted.forEach((p) => p.catch(() => {}));
       const results = [];
-      for (const job of jobs) {
-        const outcomes = await ingestInput(prisma, job.data.origin, Buffer.from(job.data.content, "base64"));
-        onOutcomes?.(outcomes);
-        const retryable = outcomes.find((outcome) => outcome.retryable);
+      for (const prepared of extracted) {
+        const [outcomes] = await storePrepared(db, [await prepared]);
+        onOutcomes?.(outcomes!);
+        const retryable = outcomes!.find((outcome) => outcome.retryable);
         // Thrown, the batch goes back to the queue.
         if (retryable) throw new Error(`${retryable.origin}: ${retryable.error}`);
-        results.push(...outcomes.map(({ origin, status, error }) => ({ origin, status, error })));
+        results.push(...outcomes!.map(({ origin, status, error }) => ({ origin, status, error })));
       }
       return results;
     });

@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { passagesOf } from "../db/queries/sql.js";
+import type { SqlTransaction } from "../db/raw-transaction.js";
 import { EXTRACTOR_VERSION } from "./extract.js";
 import { GENDER_COLUMNS, GENDER_RECORD, GENDER_VALUES, genderColumns, mergeGender, type GenderColumns } from "./store-gender.js";
 import { normalizeName } from "./normalize.js";
@@ -27,7 +28,8 @@ export interface StoreResult {
   status: StoreStatus;
 }
 
-type Tx = Prisma.TransactionClient;
+/** Prisma's transaction client, or a transaction on the driver (the batch ingest's, raw-transaction.ts). */
+type Tx = SqlTransaction;
 
 /** The same content, whatever its line endings or surrounding whitespace, is the same article. */
 export function contentHash(raw: string): string {
@@ -241,28 +243,31 @@ function isRetryable(error: unknown): boolean {
 }
 
 /**
+ * Stores one extracted article inside a transaction the caller holds: alone (storeArticle),
+ * or one of a batch of articles sharing a transaction (store-batch.ts).
+ */
+export async function storeInTransaction(tx: Tx, doc: RawDocument, x: Extraction, { reprocess = false } = {}): Promise<StoreResult> {
+  const hash = contentHash(doc.raw);
+  const inserted = await insertArticleRow(tx, doc, x, hash);
+  if (inserted.id !== null) return { ...(await writeDerived(tx, inserted.id, x, inserted.stored)), status: "new" as const };
+  const [existing] = await tx.$queryRaw<{ id: number; extractorVersion: number }[]>`
+    SELECT id, "extractorVersion" FROM "Article" WHERE "contentHash" = ${hash}`;
+  if (!existing) throw new Error(`article ${hash} was deleted while being stored`);
+  if (!reprocess && existing.extractorVersion === EXTRACTOR_VERSION) {
+    return { articleId: existing.id, status: "unchanged" as const, personIds: [], venueIds: [] };
+  }
+  await updateArticleRow(tx, doc, x, existing.id);
+  return { ...(await writeDerived(tx, existing.id, x, await lookUpStoredPersons(tx, x.persons))), status: "updated" as const };
+}
+
+/**
  * Stores one extracted article whole or not at all. An article already stored with the
  * current extractor is left alone unless `reprocess` is set.
  */
 export async function storeArticle(prisma: PrismaClient, doc: RawDocument, x: Extraction, { reprocess = false } = {}): Promise<StoreResult> {
-  const hash = contentHash(doc.raw);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await prisma.$transaction(
-        async (tx) => {
-          const inserted = await insertArticleRow(tx, doc, x, hash);
-          if (inserted.id !== null) return { ...(await writeDerived(tx, inserted.id, x, inserted.stored)), status: "new" as const };
-          const [existing] = await tx.$queryRaw<{ id: number; extractorVersion: number }[]>`
-            SELECT id, "extractorVersion" FROM "Article" WHERE "contentHash" = ${hash}`;
-          if (!existing) throw new Error(`article ${hash} was deleted while being stored`);
-          if (!reprocess && existing.extractorVersion === EXTRACTOR_VERSION) {
-            return { articleId: existing.id, status: "unchanged" as const, personIds: [], venueIds: [] };
-          }
-          await updateArticleRow(tx, doc, x, existing.id);
-          return { ...(await writeDerived(tx, existing.id, x, await lookUpStoredPersons(tx, x.persons))), status: "updated" as const };
-        },
-        { timeout: 30_000, maxWait: 30_000 },
-      );
+      return await prisma.$transaction((tx) => storeInTransaction(tx, doc, x, { reprocess }), { timeout: 30_000, maxWait: 30_000 });
     } catch (error) {
       // A concurrent ingest won the insert of a shared person or venue, or deadlocked with
       // this one: retry, and this time find its rows.
