@@ -53,7 +53,7 @@ export async function ensurePersonsAndVenues(client: pg.ClientBase, count: numbe
     FROM generate_series(coalesce((SELECT max(id) FROM "Person"), 0) + 1, $1::int) r,
       LATERAL (SELECT initcap(w1.word) || ' ' || initcap(w2.word) || 'sen' AS name
         FROM bench_scale.word w1, bench_scale.word w2
-        WHERE w1.rank = 1 + (r * 7919) % ${VOCABULARY} AND w2.rank = 1 + (r / 7 + r * 104729) % ${VOCABULARY}) n`, [count]);
+        WHERE w1.rank = 1 + (r::bigint * 7919) % ${VOCABULARY} AND w2.rank = 1 + (r / 7 + r::bigint * 104729) % ${VOCABULARY}) n`, [count]);
   await client.query(`SELECT setval(pg_get_serial_sequence('"Person"', 'id'), greatest(1, (SELECT max(id) FROM "Person")))`);
   await client.query(`
     INSERT INTO "Venue" (id, name, "normalizedName", kind, "countryCode", latitude, longitude, aliases)
@@ -68,12 +68,19 @@ export async function ensurePersonsAndVenues(client: pg.ClientBase, count: numbe
  * Articles `from`..`to` (their ids) and everything derived from them, in one transaction.
  * `persons`: how many persons the corpus names at this size.
  */
-export async function insertChunk(client: pg.ClientBase, from: number, to: number, persons: number): Promise<void> {
+export async function insertChunk(client: pg.ClientBase, from: number, to: number, persons: number, timings?: number[]): Promise<void> {
+  let step = 0;
+  const timed = async (sql: string, values?: unknown[]) => {
+    const started = performance.now();
+    await client.query(sql, values);
+    if (timings) timings[step] = (timings[step] ?? 0) + performance.now() - started;
+    step++;
+  };
   await client.query("BEGIN");
   try {
     // A fresh sentence opens each article (rare word pairs: a phrase search finds few
     // articles), then sentences from the shared pool, three to a passage.
-    await client.query(`
+    await timed(`
       WITH arts AS (SELECT g AS id FROM generate_series($1::int, $2::int) g),
       tokens AS (SELECT a.id, k, ${zipf(VOCABULARY)} AS r FROM arts a, generate_series(1, 14) k),
       fresh AS (SELECT t.id, initcap(string_agg(w.word, ' ' ORDER BY t.k)) || '.' AS s FROM tokens t JOIN bench_scale.word w ON w.rank = t.r GROUP BY t.id),
@@ -81,7 +88,7 @@ export async function insertChunk(client: pg.ClientBase, from: number, to: numbe
       paragraphs AS (SELECT p.id, p.k / 3 AS para, string_agg(s.text, ' ' ORDER BY p.k) AS text FROM picks p JOIN bench_scale.sentence s ON s.id = p.sid GROUP BY 1, 2),
       bodies AS (SELECT p.id, f.s || ' ' || string_agg(p.text, E'\n\n' ORDER BY p.para) AS body FROM paragraphs p JOIN fresh f ON f.id = p.id GROUP BY p.id, f.s),
       rows AS (
-        SELECT b.id, b.body, (SELECT text FROM bench_scale.sentence WHERE id = 1 + (b.id * 7919) % ${SENTENCES}) || ' (No. ' || b.id || ')' AS title,
+        SELECT b.id, b.body, (SELECT text FROM bench_scale.sentence WHERE id = 1 + (b.id::bigint * 7919) % ${SENTENCES}) || ' (No. ' || b.id || ')' AS title,
           CASE WHEN random() < 0.02 THEN NULL ELSE timestamp '${FIRST_DAY}' + random() * interval '${DAYS} days' END AS published
         FROM bodies b)
       INSERT INTO "Article" (id, "contentHash", format, "rawInput", url, title, body, "publishedAt", source, authors, tags, "relatedHeadlines",
@@ -91,24 +98,24 @@ export async function insertChunk(client: pg.ClientBase, from: number, to: numbe
         ${EXTRACTOR_VERSION}, setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B'), now()
       FROM rows`, [from, to]);
     // Split and vectorised as the ingest does (store.ts, insertPassages).
-    await client.query(`
+    await timed(`
       INSERT INTO "ArticlePassage" ("articleId", position, "searchVector")
       SELECT a.id, p.n, to_tsvector('english', p.text)
       FROM "Article" a CROSS JOIN unnest(regexp_split_to_array(a.body, '\\n\\s*\\n')) WITH ORDINALITY AS p(text, n)
       WHERE a.id BETWEEN $1 AND $2`, [from, to]);
-    await client.query(`
+    await timed(`
       INSERT INTO "ArticlePerson" ("articleId", "personId", "mentionCount", aliases, roles, mentions)
       SELECT DISTINCT ON (a, p) a, p, 1 + ${tail(1.5, 12)}, ARRAY[(SELECT name FROM "Person" WHERE id = p)], ARRAY['official'],
         '[{"start": 0, "end": 12, "section": "body"}]'::jsonb
       FROM (SELECT g AS a, ${zipf(persons)} AS p FROM generate_series($1::int, $2::int) g, LATERAL generate_series(0, ${tail(1.6, 7)} + (g - g)) k) x
       ORDER BY a, p`, [from, to]);
-    await client.query(`
+    await timed(`
       INSERT INTO "ArticleVenue" ("articleId", "venueId", "mentionCount", aliases, mentions)
       SELECT DISTINCT ON (a, v) a, v, 1 + ${tail(1, 6)}, '{}', '[{"start": 0, "end": 8, "section": "body"}]'::jsonb
       FROM (SELECT g AS a, ${zipf(VENUES)} AS v FROM generate_series($1::int, $2::int) g, LATERAL generate_series(0, ${tail(1.2, 5)} + (g - g)) k) x
       ORDER BY a, v`, [from, to]);
     // A quote's speaker is one of its article's persons, or nobody (an unnamed source).
-    await client.query(`
+    await timed(`
       INSERT INTO "Quote" ("articleId", position, text, "speakerText", "speakerId", cue, "startOffset", "endOffset", context, confidence, kind, "searchVector")
       SELECT q.a, q.k, s.text, p.name, p.id, 'said', 0, length(s.text), s.text || ' said an official.', 0.9,
         (CASE WHEN random() < 0.8 THEN 'DIRECT' ELSE 'PARTIAL' END)::"QuoteKind", to_tsvector('english', s.text)
@@ -117,7 +124,7 @@ export async function insertChunk(client: pg.ClientBase, from: number, to: numbe
       JOIN bench_scale.sentence s ON s.id = q.sid
       LEFT JOIN LATERAL (SELECT pp.id, pp.name FROM "ArticlePerson" ap JOIN "Person" pp ON pp.id = ap."personId"
         WHERE q.named AND ap."articleId" = q.a ORDER BY ap."personId" LIMIT 1 OFFSET q.k % 2) p ON true`, [from, to]);
-    await client.query(`
+    await timed(`
       INSERT INTO "Comment" ("articleId", position, author, text)
       SELECT g, k, CASE WHEN random() < 0.2 THEN NULL ELSE 'reader' || ${zipf(20000)} END, s.text
       FROM generate_series($1::int, $2::int) g CROSS JOIN LATERAL generate_series(0, floor(random() * 5)::int - 1 + (g - g)) k

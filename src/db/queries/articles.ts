@@ -3,6 +3,7 @@
 import { Prisma } from "../../generated/prisma/client.js";
 import { articleChildColumns, type ArticleChildren } from "./article-children.js";
 import { articleEntity, articleFields, type ArticleColumn } from "./by-key.js";
+import { articleTotalFromDays, filtersDatesOnly } from "./day-counts.js";
 import type { ListQuery } from "./page-query.js";
 import { direction, HEADLINE_OPTIONS, hasSearchText, passagesOf, TEXT_SEARCH_CONFIG, tsQuery } from "./sql.js";
 
@@ -95,6 +96,8 @@ export function articleListQuery(
     id: Prisma.sql`a.id`,
     orderBy: articleOrder(order, search),
     columns: searchColumns,
+    // All articles, or those of a date range: the total from the kept counts per day.
+    ...(filtersDatesOnly(filter) ? { count: articleTotalFromDays(filter) } : {}),
   };
 }
 
