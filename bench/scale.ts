@@ -28,7 +28,7 @@ const DATABASE = "newsgraph_scale";
 
 /** The operations measured at every size; $-variables are filled from the grown database. */
 function scaleOperations(p: { frequent: string; rare: string; phrase: string; common: string }) {
-  const search = (q: string) => ({ query: `query($q: String!) { search(query: $q, first: 10) { totalCount edges { rank snippet node { title } } } }`, variables: { q } });
+  const search = (q: string) => ({ query: `query($q: String!) { search(query: $q, first: 10) { totalCountEstimate edges { rank snippet node { title } } } }`, variables: { q } });
   return {
     "article page": OPERATIONS["article page"],
     "person page, frequent": { ...OPERATIONS["person page"], variables: { id: p.frequent } },
