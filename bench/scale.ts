@@ -77,8 +77,8 @@ async function parameters(url: string) {
   try {
     const id = (n: number) => Buffer.from(`Person:${n}`).toString("base64url");
     const frequent = (await client.query(`SELECT id FROM "Person" ORDER BY "articleCount" DESC, id LIMIT 1`)).rows[0].id;
-    // A person named once, among the first thousand (present at every size).
-    const rare = (await client.query(`SELECT id FROM "Person" WHERE "articleCount" BETWEEN 1 AND 2 AND id <= 1000 ORDER BY id DESC LIMIT 1`)).rows[0].id;
+    // A person named in the fewest articles (one, at every size).
+    const rare = (await client.query(`SELECT id FROM "Person" WHERE "articleCount" > 0 ORDER BY "articleCount", id LIMIT 1`)).rows[0].id;
     // The rarest adjacent pair of words in article 1's opening sentence.
     const body: string = (await client.query(`SELECT body FROM "Article" WHERE id = 1`)).rows[0].body;
     const words = body.split(/[ .]+/).slice(0, 14).map((w) => w.toLowerCase());

@@ -11,7 +11,7 @@ import type { ArticleFilterValues } from "./articles.js";
 import { hasSearchText } from "./sql.js";
 
 /** The window's size and the share of articles a search must match to be ranked in it (tests make it small). */
-export const SEARCH_WINDOW = { articles: 5_000, share: 0.05 };
+export const SEARCH_WINDOW = { articles: 1_000, share: 0.05 };
 
 /** A search's total is reported as an estimate beyond this many estimated matches. */
 export const EXACT_TOTAL_UP_TO = 10_000;
