@@ -112,6 +112,27 @@ function startServer(databaseUrl: string): Promise<{ child: ChildProcess; endpoi
   });
 }
 
+/** CPU seconds a process has used (user and system), from /proc; 0 once it is gone. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The PostgreSQL backends serving the benchmark database (the server's pool). */
+async function backendPids(url: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
+}
+
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 
 async function load(url: string, body: object, duration: number, connections: number) {
@@ -132,9 +153,16 @@ async function measure(databaseUrl: string, size: number, o: { duration: number;
       const check = (await (await fetch(server.endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(op) })).json()) as { errors?: unknown };
       if (check.errors) throw new Error(`${name}: ${JSON.stringify(check.errors)}`);
       await load(server.endpoint, op, o.warmUp, o.connections);
+      // CPU per request, the server's and PostgreSQL's: less at the mercy of the machine's
+      // other tenants than latency is (a starved process waits longer, but works as much).
+      const backends = await backendPids(databaseUrl);
+      const cpu = () => ({ server: cpuSeconds(pid), database: backends.reduce((sum, b) => sum + cpuSeconds(b), 0) });
+      const before = cpu();
       const r = await load(server.endpoint, op, o.duration, o.connections);
-      operations[name] = r;
-      console.log(`  ${name.padEnd(26)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  errors ${r.errors}`);
+      const after = cpu();
+      const requests = Math.max(1, r.rps * o.duration);
+      operations[name] = { ...r, serverCpuMs: ((after.server - before.server) * 1000) / requests, databaseCpuMs: ((after.database - before.database) * 1000) / requests };
+      console.log(`  ${name.padEnd(26)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  errors ${r.errors}  CPU ms/request: server ${operations[name]!.serverCpuMs!.toFixed(1)}, PostgreSQL ${operations[name]!.databaseCpuMs!.toFixed(1)}`);
     }
   } finally {
     clearInterval(sampler);
