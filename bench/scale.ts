@@ -127,7 +127,7 @@ async function backendPids(url: string): Promise<number[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows.map((r) => r.pid);
+    return (await client.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`)).rows.map((r) => r.pid);
   } finally {
     await client.end();
   }
@@ -156,12 +156,14 @@ async function measure(databaseUrl: string, size: number, o: { duration: number;
       // CPU per request, the server's and PostgreSQL's: less at the mercy of the machine's
       // other tenants than latency is (a starved process waits longer, but works as much).
       const backends = await backendPids(databaseUrl);
-      const cpu = () => ({ server: cpuSeconds(pid), database: backends.reduce((sum, b) => sum + cpuSeconds(b), 0) });
-      const before = cpu();
+      const serverBefore = cpuSeconds(pid);
+      const backendsBefore = backends.map(cpuSeconds);
       const r = await load(server.endpoint, op, o.duration, o.connections);
-      const after = cpu();
+      const serverCpu = cpuSeconds(pid) - serverBefore;
+      // A backend that ended meanwhile (the pool closed it) is left out rather than counted negative.
+      const databaseCpu = backends.reduce((sum, b, i) => sum + Math.max(0, cpuSeconds(b) - backendsBefore[i]!), 0);
       const requests = Math.max(1, r.rps * o.duration);
-      operations[name] = { ...r, serverCpuMs: ((after.server - before.server) * 1000) / requests, databaseCpuMs: ((after.database - before.database) * 1000) / requests };
+      operations[name] = { ...r, serverCpuMs: (serverCpu * 1000) / requests, databaseCpuMs: (databaseCpu * 1000) / requests };
       console.log(`  ${name.padEnd(26)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(5)} ms  p99 ${String(r.p99).padStart(5)} ms  errors ${r.errors}  CPU ms/request: server ${operations[name]!.serverCpuMs!.toFixed(1)}, PostgreSQL ${operations[name]!.databaseCpuMs!.toFixed(1)}`);
     }
   } finally {
