@@ -1,4 +1,4 @@
-import { Field, Float, ObjectType } from "type-graphql";
+import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Article } from "./Article.js";
 import { ConnectionType, EdgeType } from "./connection.js";
 import { Highlight } from "./Highlight.js";
@@ -19,4 +19,14 @@ export class ArticleEdge extends EdgeType(Article) {
 }
 
 @ObjectType({ simpleResolvers: true, description: "A page of articles." })
-export class ArticleConnection extends ConnectionType(Article, ArticleEdge) {}
+export class ArticleConnection extends ConnectionType(Article, ArticleEdge) {
+  /** The total, or PostgreSQL's estimate of it (see the field); totalCount's count where not set. */
+  estimateTotal?: () => number | Promise<number>;
+
+  @Field(() => Int, {
+    description: "How many articles match, cheaply: totalCount, except for a search that the column statistics say matches over 10,000 articles (or whose list is ranked among the newest articles): then PostgreSQL's estimate of all its matches, which reads no article.",
+  })
+  totalCountEstimate(): number | Promise<number> {
+    return (this.estimateTotal ?? this.countTotal)();
+  }
+}

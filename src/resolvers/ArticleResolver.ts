@@ -3,6 +3,7 @@ import { quoteRowOf } from "../db/queries/by-key.js";
 import { quoteFromRow } from "../db/objects.js";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root, type ResolverInterface } from "type-graphql";
 import { articleListQuery, defaultArticleOrder, withArticleRows } from "../db/queries/articles.js";
+import { EXACT_TOTAL_UP_TO, SEARCH_WINDOW, searchPlan } from "../db/queries/search-window.js";
 import { fetchIds, fetchPage } from "../db/queries/page-query.js";
 import { quotesOfArticles } from "../db/queries/quotes.js";
 import { Article } from "../models/Article.js";
@@ -56,12 +57,17 @@ export class ArticleResolver implements ResolverInterface<Article> {
     if (orderBy?.field === "RELEVANCE" && !values.search) throw badInput("orderBy RELEVANCE needs filter.search", "orderBy");
     // One statement for the page, its total and the children the client selected.
     const needs = articleConnectionNeeds(info);
-    const query = withArticleRows(articleListQuery(values, orderBy ?? defaultArticleOrder(values), { snippets: needs.snippets }), needs);
-    const page = await fetchPage(context.db, query, window, { countWithPage: needs.totalCount });
-    return toConnection(ArticleConnection, ArticleEdge, page, articlesOfRows(page, needs.children), searchFields);
+    const plan = await searchPlan(context.db, values);
+    const listed = articleListQuery(values, orderBy ?? defaultArticleOrder(values), { snippets: needs.snippets, newestWindow: plan?.newestWindow });
+    const page = await fetchPage(context.db, withArticleRows(listed, needs), window, { countWithPage: needs.totalCount });
+    const connection = await toConnection(ArticleConnection, ArticleEdge, page, articlesOfRows(page, needs.children), searchFields);
+    // A search's total is counted where it is small or the list is a window of it, estimated otherwise.
+    const estimated = plan && (plan.newestWindow || plan.estimatedMatches > EXACT_TOTAL_UP_TO) ? plan.estimatedMatches : null;
+    connection.estimateTotal = estimated === null ? connection.countTotal : () => Math.max(estimated, page.rows.length);
+    return connection;
   }
 
-  @Query(() => ArticleConnection, { description: 'Full-text search over articles\' titles and bodies (PostgreSQL text search; web-search syntax: "a phrase", or, -not), most relevant first, with highlighted snippets.' })
+  @Query(() => ArticleConnection, { description: `Full-text search over articles' titles and bodies (PostgreSQL text search; web-search syntax: "a phrase", or, -not), most relevant first, with highlighted snippets. Words found in more than ${SEARCH_WINDOW.share * 100}% of a large archive are ranked among its newest ${SEARCH_WINDOW.articles.toLocaleString("en")} articles: the list and its totalCount are those; totalCountEstimate estimates all matches.` })
   async search(
     @Arg("query", () => String, { description: 'What to look for, e.g. "strategic patience".' }) query: string,
     @Args(() => ConnectionArgs) args: ConnectionArgs,

@@ -5,6 +5,7 @@ import type * as Db from "../../generated/prisma/client.js";
 import type { SqlReader } from "../sql-reader.js";
 import { articleConditions, type ArticleFilterValues } from "./articles.js";
 import { personJson, type PersonJson } from "./by-key.js";
+import { filtersDatesOnly, timelineFromDays } from "./day-counts.js";
 import { conditions } from "./page-query.js";
 import { keyIn } from "./sql.js";
 
@@ -36,6 +37,13 @@ export function topPersons(db: SqlReader, filter: ArticleFilterValues, limit: nu
 
 /** Venues most often named in the matching articles; only geocoded ones for a map. */
 export function topVenues(db: SqlReader, filter: ArticleFilterValues, limit: number, { geocodedOnly = false } = {}): Promise<EntityCountRow[]> {
+  // Over all articles, from the counts the triggers keep on Venue (an index holds them in this order).
+  if (!articleConditions(filter).length) {
+    return db.query<EntityCountRow>(Prisma.sql`
+      SELECT v.id, v."articleCount", v."mentionCount" FROM "Venue" v
+      WHERE v."articleCount" > 0 ${geocodedOnly ? Prisma.sql`AND v.latitude IS NOT NULL AND v.longitude IS NOT NULL` : Prisma.empty}
+      ORDER BY v."articleCount" DESC, v."mentionCount" DESC, v.id ASC LIMIT ${limit}`);
+  }
   return db.query<EntityCountRow>(Prisma.sql`
     SELECT av."venueId" AS id, count(*)::int AS "articleCount", sum(av."mentionCount")::int AS "mentionCount"
     FROM "ArticleVenue" av JOIN "Article" a ON a.id = av."articleId"
@@ -62,6 +70,8 @@ export type TimelineInterval = "DAY" | "WEEK" | "MONTH";
  * or venue filtered on. Intervals without articles are absent; the resolver fills them.
  */
 export function timeline(db: SqlReader, filter: ArticleFilterValues, interval: TimelineInterval) {
+  // All articles, or those of a date range: from the counts per day the triggers keep.
+  if (filtersDatesOnly(filter)) return db.query<{ start: Date; articleCount: number; mentionCount: number | null }>(timelineFromDays(filter, interval));
   const unit = Prisma.raw(`'${interval.toLowerCase()}'`);
   const mentions =
     filter.personId != null

@@ -3,7 +3,9 @@
 import { Prisma } from "../../generated/prisma/client.js";
 import { articleChildColumns, type ArticleChildren } from "./article-children.js";
 import { articleEntity, articleFields, type ArticleColumn } from "./by-key.js";
+import { articleTotalFromDays, filtersDatesOnly } from "./day-counts.js";
 import type { ListQuery } from "./page-query.js";
+import { newestArticles } from "./search-window.js";
 import { direction, HEADLINE_OPTIONS, hasSearchText, passagesOf, TEXT_SEARCH_CONFIG, tsQuery } from "./sql.js";
 
 export interface ArticleFilterValues {
@@ -86,7 +88,8 @@ function articleSnippet(search: string): Prisma.Sql {
  * is false, its snippet (ts_headline, most of a search statement's time).
  */
 export function articleListQuery(
-  filter: ArticleFilterValues, order: ArticleOrderValues = defaultArticleOrder(filter), { snippets = true } = {},
+  filter: ArticleFilterValues, order: ArticleOrderValues = defaultArticleOrder(filter),
+  { snippets = true, newestWindow = null }: { snippets?: boolean; newestWindow?: number | null } = {},
 ): ListQuery {
   const search = hasSearchText(filter.search) ? filter.search : null;
   const searchColumns = search ? [Prisma.sql`ts_rank_cd(a."searchVector", ${tsQuery(search)}) AS rank`] : [];
@@ -94,11 +97,14 @@ export function articleListQuery(
     searchColumns.push(Prisma.sql`${articleSnippet(search)} AS snippet`);
   }
   return {
-    from: Prisma.sql`"Article" a`,
+    // A search for common words: its matches among the newest articles (search-window.ts).
+    from: newestWindow ? newestArticles(newestWindow) : Prisma.sql`"Article" a`,
     where: articleConditions(filter),
     id: Prisma.sql`a.id`,
     orderBy: articleOrder(order, search),
     columns: searchColumns,
+    // All articles, or those of a date range: the total from the kept counts per day.
+    ...(filtersDatesOnly(filter) ? { count: articleTotalFromDays(filter) } : {}),
   };
 }
 

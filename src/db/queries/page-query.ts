@@ -16,6 +16,11 @@ export interface ListQuery {
   id: Prisma.Sql;
   /** The ORDER BY list; it must end with a unique key so positions are stable. */
   orderBy: Prisma.Sql;
+  /**
+   * A statement answering the list's total as `total`, where one cheaper than counting the
+   * rows exists (e.g. kept counts); the rows are counted otherwise.
+   */
+  count?: Prisma.Sql;
   /** Extra output columns, each with its alias, e.g. Prisma.sql`ts_rank(...) AS rank`. */
   columns?: Prisma.Sql[];
   /**
@@ -61,7 +66,7 @@ export function pageFlags(window: PageWindow, total: number): Pick<Page, "hasPre
  * whether another page follows.
  */
 export async function fetchPage(db: SqlReader, query: ListQuery, window: PageWindow, { countWithPage = false } = {}): Promise<Page> {
-  const countQuery = Prisma.sql`SELECT count(*)::int AS total FROM ${query.from} WHERE ${conditions(query.where)}`;
+  const countQuery = query.count ?? Prisma.sql`SELECT count(*)::int AS total FROM ${query.from} WHERE ${conditions(query.where)}`;
   let counted: Promise<number> | undefined;
   let inlineTotal: number | undefined;
   const count = () => (counted ??= db.query<{ total: number }>(countQuery).then((rows) => rows[0]!.total));
