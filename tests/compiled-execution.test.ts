@@ -2,9 +2,13 @@
 // be the one graphql-js gave the first time, data and errors alike.
 import fs from "node:fs";
 import path from "node:path";
+import v8 from "node:v8";
+import vm from "node:vm";
+import { parse } from "graphql";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestInput } from "../src/ingest/pipeline.js";
+import { DocumentCache, documentHeapEstimate } from "../src/server/document-cache.js";
 import { databaseKinds, useFreshDatabase } from "./helpers/databases.js";
 import { lisbonVariants, sampleText } from "./helpers/articles.js";
 import { PROJECT_ROOT } from "./helpers/shared.js";
@@ -99,5 +103,55 @@ describe("compiled query memory", () => {
     const again = await server.graphql(distinct(0));
     expect(again.body.data.a0.length).toBeGreaterThan(0);
     expect(logLines.filter((line) => line.msg === "query compiled").map((line) => line.operationName).at(-1)).toBe("Q0");
+  });
+});
+
+describe("parsed document memory", () => {
+  it("estimates no less heap for a parsed document than it takes", () => {
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as () => void;
+    const shapes: [string, (i: number) => string][] = [
+      ["a small query", (i) => `query Q${i} { a${i}: articles(first: 2) { id title persons { name } } }`],
+      ["a long string argument", (i) => `query S${i} { search(query: "${"word ".repeat(200)}${i}") { totalCount } }`],
+      ...["ArticlePage", "PersonPage", "Search", "Dashboard", "CoMentionNetwork"].map((name): [string, (i: number) => string] => [
+        name, (i) => example(name).replace(/query (\w+)/, `query $1${i}`),
+      ]),
+    ];
+    for (const [name, text] of shapes) {
+      const documents = 1_000;
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      const kept = Array.from({ length: documents }, (_, i) => parse(text(i)));
+      gc();
+      const perDocument = (process.memoryUsage().heapUsed - before) / documents;
+      const estimate = kept.reduce((sum, document) => sum + documentHeapEstimate(document), 0) / documents;
+      expect(estimate, `${name}: ${Math.round(perDocument)} bytes in the heap`).toBeGreaterThanOrEqual(perDocument);
+    }
+  });
+
+  describe("the server's document store", () => {
+    const fresh = useFreshDatabase(databaseKinds[0]!);
+    const maxBytes = 200_000;
+    const documentCache = new DocumentCache(maxBytes);
+    let server: TestServer;
+    beforeAll(async () => {
+      await ingestInput(fresh.current.db.prisma, "sample.txt", sampleText("001_northern-ports.txt"));
+      server = await startTestServer(fresh.current.db, { documentCache });
+    });
+    afterAll(async () => {
+      await server?.close();
+    });
+
+    it("keeps parsed documents up to its stated heap, dropping the least recently used", async () => {
+      const queries = 100;
+      for (let i = 0; i < queries; i++) {
+        const { body } = await server.graphql(`query Q${i} { a${i}: articles(first: 1) { title } }`);
+        expect(body.data[`a${i}`]).toHaveLength(1);
+      }
+      const { documents, bytes } = documentCache.stats;
+      expect(bytes).toBeLessThanOrEqual(maxBytes);
+      expect(documents).toBeGreaterThan(0); // the server keeps its documents here
+      expect(documents).toBeLessThan(queries);
+    });
   });
 });

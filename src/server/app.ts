@@ -26,6 +26,7 @@ import { ErrorCode } from "../error-codes.js";
 import { errorFormatter } from "./format-error.js";
 import { healthHandler } from "./health.js";
 import { costPlugin, DEFAULT_LIMITS, depthRule, subscriptionRefusal, type QueryLimits } from "./limits.js";
+import { DocumentCache } from "./document-cache.js";
 import { createMetrics, type MetricsAccess } from "./metrics.js";
 import { nestingGuard } from "./nesting-guard.js";
 import { playgroundRouter } from "./playground.js";
@@ -56,6 +57,8 @@ export interface ServerOptions {
   httpCache?: HttpCachePolicy;
   /** Compiled query documents kept (an LRU); COMPILED_QUERIES_KEPT unless given. */
   compiledQueriesKept?: number;
+  /** Parsed and validated documents kept (an LRU by their heap); DOCUMENT_CACHE_BYTES unless given. */
+  documentCache?: DocumentCache;
 }
 
 export interface RunningServer {
@@ -77,6 +80,7 @@ export async function startServer({
   db, log, port, host = "0.0.0.0", production = false, access = {}, limits = DEFAULT_LIMITS, events = inProcessEvents(), cors = { kind: "any-origin-reads" },
   requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, cache, metrics: metricsAccess = access.readsRequireKey ? "key" : "open",
   httpCache = { maxAgeSeconds: DEFAULT_MAX_AGE_SECONDS, scope: access.readsRequireKey ? "private" : "public" }, compiledQueriesKept,
+  documentCache = new DocumentCache(),
 }: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
@@ -122,6 +126,7 @@ export async function startServer({
     validationRules: [depthRule(limits)],
     // A cap on the document's tokens stops over-long documents before validation work.
     parseOptions: { maxTokens: limits.maxTokens },
+    documentStore: documentCache,
     formatError: errorFormatter(log, production),
     // Stack traces only for a developer who asked for them (NODE_ENV=development).
     includeStacktraceInErrorResponses: !production && process.env.NODE_ENV === "development",
