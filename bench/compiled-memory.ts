@@ -66,7 +66,10 @@ async function liveHeapOf(inspectorUrl: string): Promise<number> {
       const mine = ++id;
       const onMessage = (data: WebSocket.RawData) => {
         const message = JSON.parse(String(data)) as { id?: number; result?: { result?: { value?: number } } };
-        if (message.id === mine) socket.off("message", onMessage), resolve(message);
+        if (message.id === mine) {
+          socket.off("message", onMessage);
+          resolve(message);
+        }
       };
       socket.on("message", onMessage);
       socket.send(JSON.stringify({ id: mine, method, params }));

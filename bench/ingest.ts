@@ -128,11 +128,11 @@ async function ingestInto(kind: "postgres" | "pglite", serverUrl: string, inputs
     const server = postgresCpu(kind === "postgres" ? db : null);
     const result = await measured(inputs.length, async (done) => {
       if (pool) {
-        await ingestBulk(db, inputs, pool, { batchSize, onInput: (outcomes) => (outcomes.forEach((o) => o.status === "failed" && failed++), done()) });
+        await ingestBulk(db, inputs, pool, { batchSize, onInput: (outcomes) => { failed += outcomes.filter((o) => o.status === "failed").length; done(); } });
       } else {
         for (const input of inputs) {
           const outcomes = await ingestInput(db.prisma, input.origin, input.read());
-          outcomes.forEach((o) => o.status === "failed" && failed++);
+          failed += outcomes.filter((o) => o.status === "failed").length;
           done();
         }
       }

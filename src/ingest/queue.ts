@@ -83,7 +83,7 @@ export async function workIngestJobs(
     await boss.work<IngestJob>(INGEST_QUEUE, { batchSize: JOBS_PER_FETCH, pollingIntervalSeconds: 0.5 }, async (jobs) => {
       const extracted = jobs.map((job) => pool.prepare(job.data.origin, Buffer.from(job.data.content, "base64")));
       // Settled whatever happens below, so no rejection is left unheard.
-      extracted.forEach((p) => p.catch(() => {}));
+      for (const p of extracted) p.catch(() => {});
       const results = [];
       for (const prepared of extracted) {
         const [outcomes] = await storePrepared(db, [await prepared]);

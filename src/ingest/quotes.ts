@@ -1,7 +1,7 @@
 // Stage 3c, quotes: quotation spans (curly or straight marks, across paragraphs, split by
 // their attribution), told apart from titles and scare quotes, each with its speaker.
 import {
-  FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NAMING_CUES, OUTLET_SET, PRONOUNS, ROLE_NOUNS, MONTHS_AND_DAYS, SENTENCE_STARTERS, SPEECH_PARTICIPLES, SPEECH_VERBS, TITLE_WORDS,
+  NAMING_CUES, OUTLET_SET, PRONOUNS, ROLE_NOUNS, MONTHS_AND_DAYS, SENTENCE_STARTERS, SPEECH_PARTICIPLES, SPEECH_VERBS, TITLE_WORDS,
 } from "./lexicon.js";
 import { coreferenceFor } from "./coreference/index.js";
 import { quoteKind } from "./quote-kind.js";
@@ -432,21 +432,6 @@ export function speakerResolver(text: string, persons: ExtractedPerson[], quoteS
   const latestBefore = <T extends { at: number }>(items: T[], at: number): T | undefined =>
     items.reduce<T | undefined>((best, item) => (item.at < at && (!best || item.at >= best.at) ? item : best), undefined);
   const lastMentionBefore = (at: number) => latestBefore(mentions, at)?.person ?? null;
-  /** The latest person mentioned before `at` whom the pronoun can refer to, by given name. */
-  // Asked for every mention before every pronoun: each person's first name is split off once.
-  const firstNames = new Map<ExtractedPerson, string>();
-  const firstNameOf = (p: ExtractedPerson) => {
-    let first = firstNames.get(p);
-    if (first === undefined) firstNames.set(p, (first = p.name.split(/\s+/)[0]!));
-    return first;
-  };
-  const fitsPronoun = (p: ExtractedPerson, pronoun: string) =>
-    !(/^(she|her)$/i.test(pronoun) ? MALE_GIVEN_NAMES : FEMALE_GIVEN_NAMES).has(firstNameOf(p));
-  const lastMentionOfGender = (at: number, pronoun: string) => {
-    const names = /^(she|her)$/i.test(pronoun) ? MALE_GIVEN_NAMES : FEMALE_GIVEN_NAMES;
-    const fits = (p: ExtractedPerson) => !names.has(firstNameOf(p));
-    return latestBefore(mentions.filter((m) => fits(m.person)), at)?.person ?? latestBefore(speakers.filter((s) => fits(s.person)), at)?.person ?? null;
-  };
   const lastSpeakerBefore = (at: number) => latestBefore(speakers, at)?.person ?? null;
   return {
     noteSpeaker: (person, at) => speakers.push({ at, person }),

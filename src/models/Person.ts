@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { Gender, GenderEvidenceKind, PersonGenderEvidence } from "./gender.js";
+import { Gender, type GenderEvidenceKind, PersonGenderEvidence } from "./gender.js";
 import { Node } from "./Node.js";
 import type { Article } from "./Article.js";
 import type { PersonMention } from "./mentions.js";

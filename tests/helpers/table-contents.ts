@@ -51,7 +51,7 @@ export async function tableContents(prisma: PrismaClient): Promise<Record<string
     for (const target of Object.values(references.get(table) ?? {})) if (target !== table) visit(target, [...path, table]);
     ordered.push(table);
   };
-  tables.forEach((t) => visit(t));
+  for (const t of tables) visit(t);
 
   const keys = new Map<string, Map<unknown, string>>();
   const contents: Record<string, string[]> = {};

@@ -63,7 +63,8 @@ export function topSpeakers(db: SqlReader, filter: ArticleFilterValues, limit: n
     GROUP BY q."speakerId" ORDER BY "quoteCount" DESC, "articleCount" DESC, id ASC LIMIT ${limit}`);
 }
 
-export type TimelineInterval = "DAY" | "WEEK" | "MONTH";
+export type { TimelineInterval } from "./filter-values.js";
+import type { TimelineInterval } from "./filter-values.js";
 
 /**
  * Matching articles per interval of publication time (UTC), and the mentions of the person

@@ -6,21 +6,10 @@ import { articleEntity, articleFields, type ArticleColumn } from "./by-key.js";
 import { articleTotalFromDays, filtersDatesOnly } from "./day-counts.js";
 import type { ListQuery } from "./page-query.js";
 import { newestArticles } from "./search-window.js";
+import type { ArticleFilterValues } from "./filter-values.js";
 import { direction, HEADLINE_OPTIONS, hasSearchText, passagesOf, TEXT_SEARCH_CONFIG, tsQuery } from "./sql.js";
 
-export interface ArticleFilterValues {
-  search?: string | null;
-  publishedAfter?: Date | null;
-  publishedBefore?: Date | null;
-  source?: string | null;
-  personId?: number | null;
-  venueId?: number | null;
-  organizationId?: number | null;
-  tag?: string | null;
-  author?: string | null;
-  speakerId?: number | null;
-  hasQuotes?: boolean | null;
-}
+export type { ArticleFilterValues } from "./filter-values.js";
 
 export type ArticleOrderValues = { field: "PUBLISHED_AT" | "INGESTED_AT" | "TITLE" | "RELEVANCE"; direction: "ASC" | "DESC" };
 

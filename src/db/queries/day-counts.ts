@@ -4,8 +4,7 @@
 // range. A range's partial first and last days are counted from the articles (an index
 // range of at most a day each).
 import { Prisma } from "../../generated/prisma/client.js";
-import type { ArticleFilterValues } from "./articles.js";
-import type { TimelineInterval } from "./analytics.js";
+import type { ArticleFilterValues, TimelineInterval } from "./filter-values.js";
 
 const DAY_MS = 86_400_000;
 const floorDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);

@@ -7,7 +7,7 @@
 // list (pages, totalCount) is that window's; totalCountEstimate estimates all matches.
 import { Prisma } from "../../generated/prisma/client.js";
 import type { SqlReader } from "../sql-reader.js";
-import type { ArticleFilterValues } from "./articles.js";
+import type { ArticleFilterValues } from "./filter-values.js";
 import { hasSearchText } from "./sql.js";
 
 /** The window's size and the share of articles a search must match to be ranked in it (tests make it small). */

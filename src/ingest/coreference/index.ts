@@ -50,7 +50,7 @@ export interface CoreferenceOptions {
 const PRONOUN = /\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b/g;
 /** How much a mention inside quoted words counts for a pronoun outside them. */
 const QUOTED_WEIGHT = 0.3;
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
 const TITLE_BEFORE = /\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$/;
 
 export function buildCoreference(text: string, persons: ExtractedPerson[], options: CoreferenceOptions = {}): Coreference {
@@ -153,12 +153,12 @@ export function buildCoreference(text: string, persons: ExtractedPerson[], optio
   function rankDescription(d: Pick<Description, "head" | "modifiers">, at: Span, hints: ResolveHints = {}): ExtractedPerson | null {
     const sentence = sentences.sentenceOf(at.start);
     const around = standings(contributions, at.start, sentence, inQuote(at.start) ? 1 : QUOTED_WEIGHT);
-    const head = new RegExp(`\\b${escape(d.head)}\\b`, "i");
+    const head = new RegExp(`\\b${escapeRegExp(d.head)}\\b`, "i");
     const described = persons.filter((p) => p.roles.some((r) => head.test(r)));
     if (described.length) {
       // Of those whose roles fit, the one whose roles hold the most modifiers too, then the most salient.
-      const fit = (p: ExtractedPerson) => Math.max(...p.roles.map((r) => d.modifiers.filter((m) => new RegExp(`\\b${escape(m)}\\b`, "i").test(r)).length));
-      return described.reduce((a, b) => (fit(b) > fit(a) || (fit(b) === fit(a) && (around.get(b)?.salience ?? 0) > (around.get(a)?.salience ?? 0)) ? b : a));
+      const fitness = (p: ExtractedPerson) => Math.max(...p.roles.map((r) => d.modifiers.filter((m) => new RegExp(`\\b${escapeRegExp(m)}\\b`, "i").test(r)).length));
+      return described.reduce((a, b) => (fitness(b) > fitness(a) || (fitness(b) === fitness(a) && (around.get(b)?.salience ?? 0) > (around.get(a)?.salience ?? 0)) ? b : a));
     }
     const gender = wordGender(d.head);
     if (gender || isAgeNoun(d.head)) {
