@@ -9,7 +9,7 @@ import { Interval } from "./AnalyticsResolver.js";
 import type { Context } from "./context.js";
 import { badInput } from "./errors.js";
 import { ArticleFilter, articleFilterValues } from "./inputs/ArticleFilter.js";
-import { cappedSize, MAX_TIMELINE_BUCKETS, sizeArg } from "./list-caps.js";
+import { cappedSize, MAX_GENDER_TIMELINE_BUCKETS, sizeArg } from "./list-caps.js";
 import { nextBucket } from "./timeline.js";
 
 const GENDERS = [Gender.FEMALE, Gender.MALE, Gender.UNKNOWN] as const;
@@ -26,7 +26,7 @@ function countsOf(rows: GenderCountRow[]): { counts: GenderQuoteCount[]; femaleS
 
 @Resolver()
 export class QuoteGenderResolver {
-  @Query(() => [QuoteGenderBucket], { description: `Quoted sources by gender per day, week or month of publication: distinct persons quoted and their quotes, gaps filled with zeros. Narrow it with filter (publishedAfter, publishedBefore, source …). At most ${MAX_TIMELINE_BUCKETS} buckets: a longer range is refused.` })
+  @Query(() => [QuoteGenderBucket], { description: `Quoted sources by gender per day, week or month of publication: distinct persons quoted and their quotes, gaps filled with zeros. Narrow it with filter (publishedAfter, publishedBefore, source …). At most ${MAX_GENDER_TIMELINE_BUCKETS} buckets: a longer range is refused.` })
   async quotedGenderTimeline(
     @Arg("filter", () => ArticleFilter, { nullable: true, description: "Which articles count, e.g. { publishedAfter: \"2016-01-01T00:00:00Z\", source: \"Reuters\" }." }) filter: ArticleFilter | null,
     @Arg("interval", () => Interval, { defaultValue: Interval.MONTH, description: "Bucket width." }) interval: Interval,
@@ -43,8 +43,8 @@ export class QuoteGenderResolver {
     const last = new Date(rows.at(-1)!.start);
     const buckets: QuoteGenderBucket[] = [];
     for (let at = first; at.getTime() <= last.getTime(); at = nextBucket(at, interval as TimelineInterval)) {
-      if (buckets.length === MAX_TIMELINE_BUCKETS) {
-        throw badInput(`the quotes span ${first.toISOString()} to ${last.toISOString()}, more than ${MAX_TIMELINE_BUCKETS} ${interval} buckets: narrow the range or choose a coarser interval`, "interval");
+      if (buckets.length === MAX_GENDER_TIMELINE_BUCKETS) {
+        throw badInput(`the quotes span ${first.toISOString()} to ${last.toISOString()}, more than ${MAX_GENDER_TIMELINE_BUCKETS} ${interval} buckets: narrow the range or choose a coarser interval`, "interval");
       }
       buckets.push(Object.assign(new QuoteGenderBucket(), { start: at, ...countsOf(byStart.get(at.getTime()) ?? []) }));
     }

@@ -24,6 +24,11 @@ export interface ListCap {
 
 /** The timeline's most buckets; a range needing more is refused (too fine an interval). */
 export const MAX_TIMELINE_BUCKETS = 5_000;
+/**
+ * The gender timeline's most buckets: each bucket holds three counts, so it is priced four
+ * times a plain bucket and gets a fifth of the range to stay well under the cost limit.
+ */
+export const MAX_GENDER_TIMELINE_BUCKETS = 1_000;
 export const MAX_NETWORK_NODES = 200;
 /** The most pairs among n persons: the network's edges. */
 export const networkEdges = (nodes: number): number => Math.max(nodes, (nodes * (nodes - 1)) / 2);
@@ -48,7 +53,7 @@ export const LIST_CAPS = {
   "Query.mentionTimeline": { default: MAX_TIMELINE_BUCKETS, max: MAX_TIMELINE_BUCKETS },
   "Query.coMentionNetwork": { argument: "maxNodes", default: 50, max: MAX_NETWORK_NODES, items: networkEdges },
   "CoMentionNetwork.nodes": { default: 1, max: 1, pricedOnParent: true },
-  "Query.quotedGenderTimeline": { default: MAX_TIMELINE_BUCKETS, max: MAX_TIMELINE_BUCKETS },
+  "Query.quotedGenderTimeline": { default: MAX_GENDER_TIMELINE_BUCKETS, max: MAX_GENDER_TIMELINE_BUCKETS },
   "Query.quotedGenderBySource": top,
   // One count per gender: FEMALE, MALE, UNKNOWN.
   "QuoteGenderBucket.counts": { default: 3, max: 3 },

@@ -3,7 +3,7 @@
 // and build faster than objects with keys), projected to the fields the client selected.
 import { Prisma } from "../../generated/prisma/client.js";
 import {
-  QUOTE_COLUMNS, QUOTE_KEYS, type PersonDetail, type PersonJson, type QuoteColumn, type QuoteRow, type VenueJson,
+  PERSON_GENDER_COLUMNS, QUOTE_COLUMNS, QUOTE_KEYS, type PersonDetail, type PersonJson, type QuoteColumn, type QuoteRow, type VenueJson,
 } from "./by-key.js";
 
 /**
@@ -24,7 +24,8 @@ export interface ArticleChildrenRows {
 }
 
 const VENUE_FIELDS = ["id", "name", "kind", "countryCode", "latitude", "longitude", "aliases"] as const;
-const personFields = (details: readonly PersonDetail[]) => ["id", "name", ...details];
+// Gender and its evidence are short and non-null in the schema, so every person tuple carries them.
+const personFields = (details: readonly PersonDetail[]) => ["id", "name", ...PERSON_GENDER_COLUMNS, ...details];
 const quoteFields = (selected: readonly QuoteColumn[]) => QUOTE_COLUMNS.filter((c) => QUOTE_KEYS.includes(c) || selected.includes(c));
 
 /** json_build_array of a table alias's fields, in the order given. */

@@ -114,7 +114,7 @@ export type QuoteWithSpeakerRow = QuoteRow & { speaker: PersonJson | null };
 /** A person as personJson builds it: the fields the API serves, some left out when not asked for. */
 export type PersonJson = Pick<Db.Person, "id" | "name" | PersonGenderColumn> & Partial<Pick<Db.Person, "aliases" | "roles">>;
 /** A person's gender and its evidence: short, and always brought along. */
-const PERSON_GENDER_COLUMNS = [
+export const PERSON_GENDER_COLUMNS = [
   "gender", "genderBasis", "femalePronouns", "malePronouns", "femaleTitleArticles", "maleTitleArticles", "femaleFirstNameArticles", "maleFirstNameArticles",
 ] as const;
 type PersonGenderColumn = (typeof PERSON_GENDER_COLUMNS)[number];
