@@ -3,7 +3,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
-import { ingestInput } from "../ingest/pipeline.js";
 import { PROJECT_ROOT } from "../project-root.js";
 import type { Database } from "./connection.js";
 
@@ -11,6 +10,8 @@ export const SAMPLE_DIR = path.join(PROJECT_ROOT, "prisma/sample-articles");
 
 export async function loadSampleDataIfEmpty(db: Database, log: Logger): Promise<number> {
   if ((await db.prisma.article.count()) > 0) return 0;
+  // Loaded only here: a restart on a database with articles never needs the extractor.
+  const { ingestInput } = await import("../ingest/pipeline.js");
   const files = fs.readdirSync(SAMPLE_DIR).filter((f) => f.endsWith(".txt")).sort();
   let loaded = 0;
   for (const file of files) {
