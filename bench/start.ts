@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const SERVER = path.join(PROJECT, "dist/src/main.js");
+const DEFAULT_SERVER = path.join(PROJECT, "dist/src/main.js");
 /** How long the server sits idle before its memory is read. */
 const IDLE_MS = 3_000;
 /** A start slower than this is a failure, not a figure. */
@@ -46,9 +46,9 @@ function cpuSecondsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-async function startServer(dataDir: string, port: number): Promise<Start> {
+async function startServer(server: string, dataDir: string, port: number): Promise<Start> {
   const started = performance.now();
-  const child = spawn(process.execPath, [SERVER], {
+  const child = spawn(process.execPath, [server], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `pglite:${dataDir}`, LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -93,15 +93,17 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 new Command("bench:start")
   .option("--runs <n>", "fresh folders to start on", "3")
   .option("--port <n>", "port for the server", "4190")
-  .action(async (o: { runs: string; port: string }) => {
-    if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
+  .option("--server <file>", "the compiled server to start (another checkout's dist/src/main.js, to compare)", DEFAULT_SERVER)
+  .action(async (o: { runs: string; port: string; server: string }) => {
+    const server = path.resolve(o.server);
+    if (!fs.existsSync(server)) throw new Error(`${server} is missing: run npm run build first`);
     const rows: { first: number; restart: number; restartCpu: number; rss: number }[] = [];
     for (let run = 1; run <= Number(o.runs); run++) {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "newsgraph-bench-start-"));
       try {
-        const first = await startServer(dataDir, Number(o.port));
+        const first = await startServer(server, dataDir, Number(o.port));
         await stopServer(first.child);
-        const restart = await startServer(dataDir, Number(o.port));
+        const restart = await startServer(server, dataDir, Number(o.port));
         await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
         const rss = rssMb(restart.child.pid!);
         await stopServer(restart.child);
