@@ -28,10 +28,15 @@ interface Start {
 
 /** The servers running now: killed on every way out of this process. */
 const running = new Set<ChildProcess>();
+/** The run's data folder, removed on every way out too. */
+let currentDataDir: string | undefined;
 const killRunning = () => {
   for (const child of running) child.kill("SIGKILL");
 };
-process.on("exit", killRunning);
+process.on("exit", () => {
+  killRunning();
+  if (currentDataDir) fs.rmSync(currentDataDir, { recursive: true, force: true });
+});
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
     killRunning();
@@ -100,6 +105,7 @@ new Command("bench:start")
     const rows: { first: number; restart: number; restartCpu: number; rss: number }[] = [];
     for (let run = 1; run <= Number(o.runs); run++) {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "newsgraph-bench-start-"));
+      currentDataDir = dataDir;
       try {
         const first = await startServer(server, dataDir, Number(o.port));
         await stopServer(first.child);
