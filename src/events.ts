@@ -1,9 +1,9 @@
 // Events the server publishes to GraphQL subscriptions. In one process an in-memory event
 // target serves; with REDIS_URL set, events go through Redis pub/sub, so a subscriber on any
 // server process (or machine) hears an article ingested by any other, or by an ingest worker.
-import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
+// The Redis client and event target are loaded only when REDIS_URL is set.
 import { createPubSub, type PubSub } from "@graphql-yoga/subscription";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 
 export const ARTICLE_INGESTED = "ARTICLE_INGESTED";
 
@@ -32,6 +32,7 @@ export function inProcessEvents(): Events {
 
 /** Events shared through Redis pub/sub; fails with a clear message when Redis is unreachable. */
 export async function redisEvents(url: string): Promise<Events> {
+  const [{ Redis }, { createRedisEventTarget }] = await Promise.all([import("ioredis"), import("@graphql-yoga/redis-event-target")]);
   const connect = async () => {
     const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, connectTimeout: 5_000 });
     // ioredis reconnects on its own after a drop; log-free here, the health check reports it.

@@ -3,8 +3,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { runFailingStart, startServerProcess } from "./helpers/process.js";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { killServerProcesses, runFailingStart, startServerProcess } from "./helpers/process.js";
+
+// Whatever a test's outcome, no server outlives it.
+afterEach(killServerProcesses);
 
 const query = async (url: string) => {
   const res = await fetch(`${url}/graphql`, {
@@ -42,6 +45,7 @@ describe("starting the server on the embedded database", () => {
       expect(await query(server.url)).toEqual([]);
       await server.stop();
     } finally {
+      await killServerProcesses();
       fs.rmSync(empty, { recursive: true, force: true });
     }
   });

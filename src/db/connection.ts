@@ -50,13 +50,22 @@ export async function openDatabase(target: DatabaseTarget, options: DatabaseOpti
   return target.kind === "pglite" ? openPglite(target) : openPostgres(target, options);
 }
 
+/**
+ * PostgreSQL's buffer cache inside PGlite. initdb writes PostgreSQL's default, 128MB, which
+ * PGlite's WebAssembly memory is grown to hold at start and never gives back (figures in
+ * docs/performance.md). The embedded database is for trying the project and small archives,
+ * whose files the operating system caches anyway (a buffer miss is one read() of 8 kB);
+ * PostgreSQL is the database for large ones.
+ */
+const PGLITE_SHARED_BUFFERS = "16MB";
+
 async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<Database> {
   if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
   // One process per folder: a second one would silently lose its writes (pglite-lock.ts).
   const lock = target.dataDir ? lockDataFolder(target.dataDir, target.label) : null;
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(target.dataDir ?? undefined);
+    pglite = await PGlite.create(target.dataDir ?? undefined, { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`] });
   } catch (error) {
     lock?.release();
     throw new DatabaseConfigError(`cannot open ${target.label}: ${(error as Error).message}`);

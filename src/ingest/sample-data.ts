@@ -3,14 +3,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
-import { ingestInput } from "./pipeline.js";
+import { holdsNoArticles } from "../db/queries/emptiness.js";
 import { PROJECT_ROOT } from "../project-root.js";
 import type { Database } from "../db/connection.js";
 
 export const SAMPLE_DIR = path.join(PROJECT_ROOT, "prisma/sample-articles");
 
 export async function loadSampleDataIfEmpty(db: Database, log: Logger): Promise<number> {
-  if ((await db.prisma.article.count()) > 0) return 0;
+  // Asked through the direct reader, not the Prisma client: the client compiles its query
+  // planner (WebAssembly) at its first statement, which a server that only reads never needs.
+  if (!(await holdsNoArticles(db))) return 0;
+  // Loaded only here: a restart on a database with articles never needs the extractor.
+  const { ingestInput } = await import("./pipeline.js");
   const files = fs.readdirSync(SAMPLE_DIR).filter((f) => f.endsWith(".txt")).sort();
   let loaded = 0;
   for (const file of files) {

@@ -2,8 +2,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver, Root, Subscription, type SubscriptionHandlerData } from "type-graphql";
 import { ARTICLE_INGESTED, type ArticleIngestedEvent } from "../events.js";
 import { deleteArticle } from "../db/article-edits.js";
-import { ingestDocument, reprocessArticles, unreadableInput, yieldToEventLoop, type IngestOutcome } from "../ingest/pipeline.js";
-import { readInput } from "../ingest/read.js";
+import type { IngestOutcome } from "../ingest/outcomes.js";
 import { IngestError } from "../ingest/types.js";
 import { Article } from "../models/Article.js";
 import { toGlobalId } from "../models/global-id.js";
@@ -17,8 +16,17 @@ import { WRITE } from "./roles.js";
 
 export const MAX_BATCH = 100;
 
+/**
+ * The extractor (HTML and date parsers, gazetteer, name tagger), loaded by the first write
+ * that needs it: a server that only answers queries never holds it in memory.
+ */
+const importPipeline = () => Promise.all([import("../ingest/pipeline.js"), import("../ingest/read.js")]).then(([pipeline, read]) => ({ ...pipeline, ...read }));
+type Pipeline = Awaited<ReturnType<typeof importPipeline>>;
+let pipeline: Promise<Pipeline> | undefined;
+const loadPipeline = () => (pipeline ??= importPipeline());
+
 /** Reads one mutation input as a document, or explains what is wrong with it. */
-function documentOf(input: IngestArticleInput, where: string) {
+function documentOf({ readInput }: Pipeline, input: IngestArticleInput, where: string) {
   const given = [input.text != null ? "text" : null, input.html != null ? "html" : null].filter(Boolean);
   if (given.length !== 1) throw new IngestError(where, `give exactly one of text and html (got ${given.length ? given.join(" and ") : "neither"})`);
   const [doc] = readInput(where, (input.text ?? input.html)!, {
@@ -50,11 +58,12 @@ export class IngestResolver {
 
   /** Ingests one input; a failure is an outcome, with `cause` set when it is not the input's fault. */
   private async outcomeOf(input: IngestArticleInput, where: string, context: Context): Promise<IngestOutcome> {
+    const ingest = await loadPipeline();
     try {
-      return await ingestDocument(context.db.prisma, documentOf(input, where));
+      return await ingest.ingestDocument(context.db.prisma, documentOf(ingest, input, where));
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;
-      return unreadableInput(where, error);
+      return ingest.unreadableInput(where, error);
     }
   }
 
@@ -73,6 +82,7 @@ export class IngestResolver {
   @Mutation(() => [IngestResult], { description: `Ingests up to ${MAX_BATCH} articles, each in its own transaction: a bad one fails alone (status FAILED, with the reason) and the others are stored. Needs the API key.` })
   async ingestArticles(@Arg("inputs", () => [IngestArticleInput], { description: "The articles." }) inputs: IngestArticleInput[], @Ctx() context: Context): Promise<IngestResult[]> {
     if (inputs.length > MAX_BATCH) throw badInput(`a batch holds at most ${MAX_BATCH} articles, got ${inputs.length}`, "inputs");
+    const { yieldToEventLoop } = await loadPipeline();
     const results: IngestResult[] = [];
     for (const [index, input] of inputs.entries()) {
       let outcome = await this.outcomeOf(input, `inputs[${index}]`, context);
@@ -87,6 +97,7 @@ export class IngestResolver {
   @Authorized(WRITE)
   @Mutation(() => IngestResult, { description: "Re-extracts a stored article from its raw input with the current extractor, in place. Needs the API key." })
   async reprocessArticle(@Arg("id", () => ID, { description: "The article." }) id: string, @Ctx() context: Context): Promise<IngestResult> {
+    const { reprocessArticles } = await loadPipeline();
     const [outcome] = await reprocessArticles(context.db.prisma, { ids: [dbIdOf(id, "Article")] });
     if (!outcome) throw notFound(`no article with id "${id}"`);
     if (outcome.status === "failed" && outcome.cause !== undefined) throw outcome.cause;

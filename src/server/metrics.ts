@@ -5,7 +5,7 @@
 import type { RequestHandler } from "express";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Database } from "../db/connection.js";
-import { onIngestOutcome } from "../ingest/pipeline.js";
+import { onIngestOutcome } from "../ingest/outcomes.js";
 import { accessFor } from "./auth.js";
 import type { RequestSummary } from "./request-observer.js";
 

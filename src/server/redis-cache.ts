@@ -1,7 +1,6 @@
 // Apollo's key-value cache in Redis, so that automatic persisted queries registered with one
 // server process are known to all of them (and a CDN's cached URL still resolves on any).
 import type { ApolloServerOptions } from "@apollo/server";
-import { Redis } from "ioredis";
 
 export type KeyValueCache = Exclude<NonNullable<ApolloServerOptions<object>["cache"]>, "bounded">;
 
@@ -18,6 +17,8 @@ export const DEFAULT_REDIS_PREFIX = "newsgraph:";
  * any miss.
  */
 export async function openRedisCache(url: string, prefix = DEFAULT_REDIS_PREFIX): Promise<RedisCache> {
+  // Loaded here, not at start: a server without REDIS_URL never needs the client.
+  const { Redis } = await import("ioredis");
   // No offline queue: while Redis is away, commands fail at once instead of holding requests.
   const client = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 5_000 });
   client.on("error", () => {}); // ioredis reconnects on its own; each failed command is a miss

@@ -11,6 +11,27 @@ function serverCommand(): [string, string[]] {
   return [process.execPath, ["dist/src/main.js"]];
 }
 
+/** Every server process started here that has not exited yet. */
+const live = new Set<ChildProcess>();
+
+function track<T extends ChildProcess>(child: T): T {
+  live.add(child);
+  child.once("exit", () => live.delete(child));
+  return child;
+}
+
+/**
+ * Kills (SIGKILL) the server processes still running and waits until they are gone: for an
+ * afterEach, so that a failed assertion, a timeout or a test that never reached its stop()
+ * leaves no server behind (holding its port, its PGlite folder and memory).
+ */
+export async function killServerProcesses(): Promise<void> {
+  await Promise.all([...live].map((child) => new Promise<void>((done) => {
+    child.once("exit", () => done());
+    child.kill("SIGKILL");
+  })));
+}
+
 export interface ServerProcess {
   child: ChildProcess;
   url: string;
@@ -23,7 +44,7 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
   // Apollo treats termination signals.
   const { NODE_ENV: _, ...shellEnv } = process.env;
   const [command, args] = serverCommand();
-  const child = spawn(command, args, { cwd: PROJECT_ROOT, env: { ...shellEnv, LOG_LEVEL: "info", HOST: "127.0.0.1", PORT: "0", ...env } });
+  const child = track(spawn(command, args, { cwd: PROJECT_ROOT, env: { ...shellEnv, LOG_LEVEL: "info", HOST: "127.0.0.1", PORT: "0", ...env } }));
   let output = "";
   return new Promise((resolve, reject) => {
     // Generous: on a loaded two-core machine the start (migrations, sample articles) is slow.
@@ -40,6 +61,7 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
           child,
           url: ready[1]!,
           stop: () => new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode);
             child.once("exit", (code) => done(code));
             child.kill("SIGTERM");
           }),
@@ -57,7 +79,7 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
 /** Runs the server expecting it to fail; returns its exit code and what it printed. */
 export function runFailingStart(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
   const [command, args] = serverCommand();
-  const child = spawn(command, args, { cwd: PROJECT_ROOT, env: { ...process.env, PORT: "0", ...env } });
+  const child = track(spawn(command, args, { cwd: PROJECT_ROOT, env: { ...process.env, PORT: "0", ...env } }));
   let stderr = "";
   let stdout = "";
   child.stdout.on("data", (c) => (stdout += c));

