@@ -97,7 +97,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 new Command("bench:start")
   .option("--runs <n>", "fresh folders to start on", "3")
-  .option("--port <n>", "port for the server", "4190")
+  .option("--port <n>", "port for the server (not one of the ports fetch refuses, such as 4190)", "4180")
   .option("--server <file>", "the compiled server to start (another checkout's dist/src/main.js, to compare)", DEFAULT_SERVER)
   .action(async (o: { runs: string; port: string; server: string }) => {
     const server = path.resolve(o.server);
